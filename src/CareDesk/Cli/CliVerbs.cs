@@ -1,0 +1,18 @@
+namespace CareDesk.Cli;
+
+/// <summary>
+/// Command-line verbs that run without the web host (search, eval-search, validate-content…).
+/// Each verb lives beside its feature and is registered here by name.
+/// </summary>
+internal static class CliVerbs
+{
+    private static readonly Dictionary<string, Func<string[], Task<int>>> Verbs = new(StringComparer.Ordinal)
+    {
+    };
+
+    public static bool TryGet(string[] args, out Func<string[], Task<int>> run)
+    {
+        run = null!;
+        return args.Length > 0 && Verbs.TryGetValue(args[0], out run!);
+    }
+}
