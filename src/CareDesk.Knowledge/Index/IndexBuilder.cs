@@ -11,6 +11,7 @@ internal static class IndexBuilder
         var lengths = new List<int[]>(docs.Length);
         var totals = new List<double>();
         var tokens = new List<AnalyzedToken>(256);
+        var stemCounts = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var doc in docs)
         {
             var docLengths = new int[doc.Fields.Count];
@@ -20,16 +21,23 @@ internal static class IndexBuilder
                 tokens.Clear();
                 analyzer.Analyze(doc.Fields[f].Text ?? "", tokens);
                 docLengths[f] = tokens.Count;
+                foreach (var t in tokens)
+                {
+                    stemCounts[t.Stem] = stemCounts.GetValueOrDefault(t.Stem) + 1;
+                }
+
                 totals[id] += tokens.Count;
             }
 
             lengths.Add(docLengths);
         }
 
+        var cliticMap = CliticMap(stemCounts);
         var averages = totals.Select(t => docs.Length == 0 ? 1.0 : Math.Max(1.0, t / docs.Length)).ToArray();
         var exact = new Accumulator();
         var stems = new Accumulator();
         var bigrams = new Accumulator();
+        var grams = new Accumulator();
         for (var d = 0; d < docs.Length; d++)
         {
             var doc = docs[d];
@@ -41,20 +49,29 @@ internal static class IndexBuilder
                 var w = (float)(fo.Weight / norm);
                 tokens.Clear();
                 analyzer.Analyze(field.Text ?? "", tokens);
+                var previous = "";
                 for (var i = 0; i < tokens.Count; i++)
                 {
+                    var stem = cliticMap.GetValueOrDefault(tokens[i].Stem, tokens[i].Stem);
                     exact.Add(tokens[i].Term, w);
-                    stems.Add(tokens[i].Stem, w);
+                    stems.Add(stem, w);
+                    if (options.GramWeight > 0)
+                    {
+                        AddGrams(grams, stem, w);
+                    }
                     if (i > 0)
                     {
-                        bigrams.Add(KnowledgeIndex.BigramKey(tokens[i - 1].Stem, tokens[i].Stem), w);
+                        bigrams.Add(KnowledgeIndex.BigramKey(previous, stem), w);
                     }
+
+                    previous = stem;
                 }
             }
 
             exact.EndDocument(d);
             stems.EndDocument(d);
             bigrams.EndDocument(d);
+            grams.EndDocument(d);
         }
 
         return new KnowledgeIndex(
@@ -62,9 +79,47 @@ internal static class IndexBuilder
             exact.ToPostings(docs.Length, options.K1),
             stems.ToPostings(docs.Length, options.K1),
             bigrams.ToPostings(docs.Length, options.K1),
+            grams.ToPostings(docs.Length, options.K1),
+            cliticMap,
             analyzer,
             synonyms,
             options);
+    }
+
+    /// <summary>
+    /// Stems that still start with a one-letter proclitic (ب ل ك ف و: لأوكرانيا، برقم، لحسابي) mapped
+    /// to the stem of the rest, when the corpus uses that rest on its own more often than the whole.
+    /// Decided from the corpus, so words that merely begin with those letters (بنك، لبنان) stay whole.
+    /// </summary>
+    internal static Dictionary<string, string> CliticMap(Dictionary<string, int> stemCounts)
+    {
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (stem, count) in stemCounts)
+        {
+            var rest = StripClitic(stem);
+            if (rest is not null && stemCounts.GetValueOrDefault(rest) > count)
+            {
+                map[stem] = rest;
+            }
+        }
+
+        return map;
+    }
+
+    internal static string? StripClitic(string stem) =>
+        stem.Length >= 4 && "وفبلك".Contains(stem[0]) && ArabicStemmer.IsArabicLetter(stem[1]) ? ArabicStemmer.Stem(stem[1..]) : null;
+
+    private static void AddGrams(Accumulator grams, string stem, float w)
+    {
+        if (stem.Length < 4 || !ArabicStemmer.IsArabicLetter(stem[0]))
+        {
+            return;
+        }
+
+        for (var i = 0; i + KnowledgeIndex.GramLength <= stem.Length; i++)
+        {
+            grams.Add(stem.Substring(i, KnowledgeIndex.GramLength), w);
+        }
     }
 
     private static int FieldId(Dictionary<string, int> ids, List<double> totals, string name)

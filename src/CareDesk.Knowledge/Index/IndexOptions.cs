@@ -36,6 +36,9 @@ public sealed record IndexOptions
     /// <summary>Weight of two query words found next to each other (stem bigram).</summary>
     public float PhraseWeight { get; init; } = 0.3f;
 
+    /// <summary>Weight of the letter trigrams of a stem (words of four letters or more), the fallback that relates احتلال and احتلت.</summary>
+    public float GramWeight { get; init; } = 0.1f;
+
     /// <summary>Weight of a synonym's stem.</summary>
     public float SynonymWeight { get; init; } = 0.5f;
 

@@ -18,6 +18,8 @@ public sealed class KnowledgeIndex
         Dictionary<string, TermPostings> exact,
         Dictionary<string, TermPostings> stems,
         Dictionary<string, TermPostings> bigrams,
+        Dictionary<string, TermPostings> grams,
+        Dictionary<string, string> cliticMap,
         TextAnalyzer analyzer,
         SynonymTable synonyms,
         IndexOptions options)
@@ -26,6 +28,9 @@ public sealed class KnowledgeIndex
         Exact = exact;
         Stems = stems;
         Bigrams = bigrams;
+        CliticMap = cliticMap;
+        Grams = grams;
+        GramLookup = grams.GetAlternateLookup<ReadOnlySpan<char>>();
         Analyzer = analyzer;
         Synonyms = synonyms;
         Options = options;
@@ -71,6 +76,14 @@ public sealed class KnowledgeIndex
     internal Dictionary<string, TermPostings> Stems { get; }
 
     internal Dictionary<string, TermPostings> Bigrams { get; }
+
+    internal Dictionary<string, string> CliticMap { get; }
+
+    internal Dictionary<string, TermPostings> Grams { get; }
+
+    internal Dictionary<string, TermPostings>.AlternateLookup<ReadOnlySpan<char>> GramLookup { get; }
+
+    internal const int GramLength = 3;
 
     internal Dictionary<string, TermPostings>.AlternateLookup<ReadOnlySpan<char>> BigramLookup { get; }
 
@@ -131,6 +144,9 @@ public sealed class KnowledgeIndex
 
         return -1;
     }
+
+    /// <summary>The indexed stem of an analyzed stem: a proclitic the corpus shows to be one is split off.</summary>
+    public string ResolveStem(string stem) => CliticMap.GetValueOrDefault(stem, stem);
 
     internal static string BigramKey(string first, string second) => string.Concat(first, "\u0001", second);
 }

@@ -12,6 +12,7 @@ internal enum ClauseKind
     Synonym,
     Fuzzy,
     Prefix,
+    Gram,
 }
 
 /// <summary>One weighted term lookup of a compiled query.</summary>
@@ -32,6 +33,14 @@ internal static class QueryCompiler
         tokens.Clear();
         clauses.Clear();
         index.Analyzer.Analyze(query ?? "", tokens);
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (index.CliticMap.TryGetValue(tokens[i].Stem, out var resolved))
+            {
+                tokens[i] = tokens[i] with { Stem = resolved };
+            }
+        }
+
         var o = index.Options;
         for (var i = 0; i < tokens.Count; i++)
         {
@@ -58,6 +67,11 @@ internal static class QueryCompiler
                 {
                     clauses.Add(new Clause(ClauseKind.Synonym, alt.Stem, o.SynonymWeight, p));
                 }
+            }
+
+            if (o.GramWeight > 0 && t.Stem.Length >= 4 && ArabicStemmer.IsArabicLetter(t.Stem[0]))
+            {
+                AddGrams(index, t.Stem, clauses);
             }
 
             if (i > 0 && o.PhraseWeight > 0)
@@ -134,6 +148,17 @@ internal static class QueryCompiler
         foreach (var (candidate, _) in candidates.OrderByDescending(c => c.Df).Take(3))
         {
             clauses.Add(new Clause(ClauseKind.Fuzzy, candidate, index.Options.FuzzyWeight / best, index.Exact[candidate]));
+        }
+    }
+
+    private static void AddGrams(KnowledgeIndex index, string stem, List<Clause> clauses)
+    {
+        for (var i = 0; i + KnowledgeIndex.GramLength <= stem.Length; i++)
+        {
+            if (index.GramLookup.TryGetValue(stem.AsSpan(i, KnowledgeIndex.GramLength), out var gram, out var p))
+            {
+                clauses.Add(new Clause(ClauseKind.Gram, gram, index.Options.GramWeight, p));
+            }
         }
     }
 

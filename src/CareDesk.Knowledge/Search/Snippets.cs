@@ -20,7 +20,7 @@ internal static class Snippets
         var wanted = new HashSet<string>(StringComparer.Ordinal);
         foreach (var c in clauses)
         {
-            if (c.Kind != ClauseKind.Phrase)
+            if (c.Kind is not (ClauseKind.Phrase or ClauseKind.Gram))
             {
                 wanted.Add(c.Term);
             }
@@ -40,7 +40,7 @@ internal static class Snippets
                 }
 
                 var text = PlainText(field.Text);
-                var tokens = index.Analyzer.Analyze(text);
+                var tokens = Resolve(index, index.Analyzer.Analyze(text));
                 var (count, start) = DensestWindow(tokens, wanted);
                 if (count > bestCount)
                 {
@@ -50,6 +50,16 @@ internal static class Snippets
         }
 
         return bestText is null ? "" : Render(bestText, bestTokens!, wanted, bestStart);
+    }
+
+    private static List<AnalyzedToken> Resolve(KnowledgeIndex index, List<AnalyzedToken> tokens)
+    {
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            tokens[i] = tokens[i] with { Stem = index.ResolveStem(tokens[i].Stem) };
+        }
+
+        return tokens;
     }
 
     private static bool Matches(AnalyzedToken t, HashSet<string> wanted) => wanted.Contains(t.Term) || wanted.Contains(t.Stem);
