@@ -39,34 +39,29 @@ public sealed class SynonymTable
         var count = 0;
         foreach (var group in groups)
         {
-            var forms = new List<SynonymForm>();
-            foreach (var word in group)
-            {
-                var (term, stem, _) = a.AnalyzeWord(word);
-                if (term.Length > 0 && !forms.Exists(f => f.Stem == stem))
-                {
-                    forms.Add(new SynonymForm(term, stem));
-                }
-            }
-
-            if (forms.Count < 2)
+            // A member of several words (السجل المدني) is searched for all its words, but only
+            // one-word members trigger the group: a single word of a phrase is not the phrase.
+            var members = group.Select(w => a.Analyze(w).Select(t => new SynonymForm(t.Term, t.Stem)).ToArray())
+                .Where(m => m.Length > 0)
+                .ToList();
+            if (members.Count < 2)
             {
                 continue;
             }
 
             count++;
-            foreach (var form in forms)
+            foreach (var key in members.Where(m => m.Length == 1).Select(m => m[0]))
             {
-                foreach (var key in new[] { form.Term, form.Stem }.Distinct())
+                foreach (var k in new[] { key.Term, key.Stem }.Distinct())
                 {
-                    if (!lists.TryGetValue(key, out var list))
+                    if (!lists.TryGetValue(k, out var list))
                     {
-                        lists[key] = list = [];
+                        lists[k] = list = [];
                     }
 
-                    foreach (var other in forms)
+                    foreach (var other in members.SelectMany(m => m))
                     {
-                        if (other.Stem != form.Stem && !list.Contains(other))
+                        if (other.Stem != key.Stem && !list.Exists(f => f.Stem == other.Stem))
                         {
                             list.Add(other);
                         }

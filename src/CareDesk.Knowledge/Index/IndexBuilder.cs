@@ -55,7 +55,7 @@ internal static class IndexBuilder
                     var stem = cliticMap.GetValueOrDefault(tokens[i].Stem, tokens[i].Stem);
                     exact.Add(tokens[i].Term, w);
                     stems.Add(stem, w);
-                    if (options.GramWeight > 0)
+                    if (options.GramWeight > 0 && KnowledgeIndex.HasGrams(stem))
                     {
                         AddGrams(grams, stem, w);
                     }
@@ -111,14 +111,10 @@ internal static class IndexBuilder
 
     private static void AddGrams(Accumulator grams, string stem, float w)
     {
-        if (stem.Length < 4 || !ArabicStemmer.IsArabicLetter(stem[0]))
+        var padded = KnowledgeIndex.GramSource(stem);
+        for (var i = 0; i + KnowledgeIndex.GramLength <= padded.Length; i++)
         {
-            return;
-        }
-
-        for (var i = 0; i + KnowledgeIndex.GramLength <= stem.Length; i++)
-        {
-            grams.Add(stem.Substring(i, KnowledgeIndex.GramLength), w);
+            grams.Add(padded.Substring(i, KnowledgeIndex.GramLength), w);
         }
     }
 

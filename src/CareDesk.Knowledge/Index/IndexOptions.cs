@@ -28,16 +28,19 @@ public sealed record IndexOptions
     public FieldOptions DefaultField { get; init; } = new(1.0f, 0.75f);
 
     /// <summary>Weight of a match on the normalized, unstemmed word.</summary>
-    public float ExactWeight { get; init; } = 0.5f;
+    public float ExactWeight { get; init; } = 0.1f;
 
     /// <summary>Weight of a match on the stem.</summary>
     public float StemWeight { get; init; } = 1.0f;
 
     /// <summary>Weight of two query words found next to each other (stem bigram).</summary>
-    public float PhraseWeight { get; init; } = 0.3f;
+    public float PhraseWeight { get; init; } = 0.05f;
 
-    /// <summary>Weight of the letter trigrams of a stem (words of four letters or more), the fallback that relates احتلال and احتلت.</summary>
-    public float GramWeight { get; init; } = 0.1f;
+    /// <summary>Weight of the letter trigrams of a stem, the fallback that relates احتلال and احتلت, تقع and يقع.</summary>
+    public float GramWeight { get; init; } = 0.3f;
+
+    /// <summary>Trigrams found in more than this share of the documents are skipped at query time: they say little and cost the most.</summary>
+    public float MaxGramDocFraction { get; init; } = 0.05f;
 
     /// <summary>Weight of a synonym's stem.</summary>
     public float SynonymWeight { get; init; } = 0.5f;

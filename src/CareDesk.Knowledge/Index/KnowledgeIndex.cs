@@ -51,6 +51,8 @@ public sealed class KnowledgeIndex
         }
 
         TermsByLength = byLength.Select(l => l.ToArray()).ToArray();
+        MaxGramDocFrequency = Math.Max(10, (int)(documents.Length * options.MaxGramDocFraction));
+        MasksByLength = TermsByLength.Select(l => l.Select(LetterMask).ToArray()).ToArray();
     }
 
     /// <summary>An index with no documents.</summary>
@@ -85,11 +87,40 @@ public sealed class KnowledgeIndex
 
     internal const int GramLength = 3;
 
+    /// <summary>Arabic stems of three letters or more get letter trigrams.</summary>
+    internal static bool HasGrams(string stem) => stem.Length >= 3 && ArabicStemmer.IsArabicLetter(stem[0]);
+
+    /// <summary>
+    /// The stem with word-boundary marks, so that the trigrams also say how the word starts and ends
+    /// (يقع and تقع share «قع$»). Measured on q2q: MRR 0.712 unpadded from four letters, 0.724 padded from three.
+    /// </summary>
+    internal static string GramSource(string stem) => string.Concat("^", stem, "$");
+
     internal Dictionary<string, TermPostings>.AlternateLookup<ReadOnlySpan<char>> BigramLookup { get; }
 
     internal string[] SortedTerms { get; }
 
     internal string[][] TermsByLength { get; }
+
+    internal ulong[][] MasksByLength { get; }
+
+    internal int MaxGramDocFrequency { get; }
+
+    /// <summary>
+    /// Which letters (hashed to 64 bits) a word contains. One edit changes at most two bits, so two
+    /// words whose masks differ in more than 2 × k bits are more than k edits apart: a cheap filter
+    /// before the edit distance.
+    /// </summary>
+    internal static ulong LetterMask(string term)
+    {
+        var mask = 0UL;
+        foreach (var c in term)
+        {
+            mask |= 1UL << (c % 64);
+        }
+
+        return mask;
+    }
 
     /// <summary>Builds a snapshot of arbitrary documents.</summary>
     public static KnowledgeIndex Build(IEnumerable<IndexDocument> documents, SynonymTable? synonyms = null, IndexOptions? options = null, TextAnalyzer? analyzer = null)

@@ -47,12 +47,12 @@ internal static class QueryCompiler
             var t = tokens[i];
             var exact = index.Exact.GetValueOrDefault(t.Term);
             var stem = index.Stems.GetValueOrDefault(t.Stem);
-            if (exact is not null)
+            if (exact is not null && o.ExactWeight > 0)
             {
                 clauses.Add(new Clause(ClauseKind.Exact, t.Term, o.ExactWeight, exact));
             }
 
-            if (stem is not null)
+            if (stem is not null && o.StemWeight > 0)
             {
                 clauses.Add(new Clause(ClauseKind.Stem, t.Stem, o.StemWeight, stem));
             }
@@ -63,13 +63,13 @@ internal static class QueryCompiler
 
             foreach (var alt in index.Synonyms.Lookup(t.Term, t.Stem))
             {
-                if (index.Stems.TryGetValue(alt.Stem, out var p))
+                if (o.SynonymWeight > 0 && index.Stems.TryGetValue(index.ResolveStem(alt.Stem), out var p))
                 {
                     clauses.Add(new Clause(ClauseKind.Synonym, alt.Stem, o.SynonymWeight, p));
                 }
             }
 
-            if (o.GramWeight > 0 && t.Stem.Length >= 4 && ArabicStemmer.IsArabicLetter(t.Stem[0]))
+            if (o.GramWeight > 0 && KnowledgeIndex.HasGrams(t.Stem))
             {
                 AddGrams(index, t.Stem, clauses);
             }
@@ -120,6 +120,7 @@ internal static class QueryCompiler
 
         var best = max + 1;
         var candidates = new List<(string Term, int Df)>();
+        var mask = KnowledgeIndex.LetterMask(term);
         for (var len = term.Length - max; len <= term.Length + max; len++)
         {
             if (len <= 0 || len >= index.TermsByLength.Length)
@@ -127,8 +128,16 @@ internal static class QueryCompiler
                 continue;
             }
 
-            foreach (var candidate in index.TermsByLength[len])
+            var terms = index.TermsByLength[len];
+            var masks = index.MasksByLength[len];
+            for (var k = 0; k < terms.Length; k++)
             {
+                if (System.Numerics.BitOperations.PopCount(masks[k] ^ mask) > 2 * max)
+                {
+                    continue;
+                }
+
+                var candidate = terms[k];
                 var d = EditDistance.Bounded(term, candidate, Math.Min(best, max));
                 if (d > max || d > best)
                 {
@@ -153,9 +162,11 @@ internal static class QueryCompiler
 
     private static void AddGrams(KnowledgeIndex index, string stem, List<Clause> clauses)
     {
-        for (var i = 0; i + KnowledgeIndex.GramLength <= stem.Length; i++)
+        var padded = KnowledgeIndex.GramSource(stem);
+        for (var i = 0; i + KnowledgeIndex.GramLength <= padded.Length; i++)
         {
-            if (index.GramLookup.TryGetValue(stem.AsSpan(i, KnowledgeIndex.GramLength), out var gram, out var p))
+            if (index.GramLookup.TryGetValue(padded.AsSpan(i, KnowledgeIndex.GramLength), out var gram, out var p)
+                && p.DocFrequency <= index.MaxGramDocFrequency)
             {
                 clauses.Add(new Clause(ClauseKind.Gram, gram, index.Options.GramWeight, p));
             }

@@ -60,9 +60,15 @@ internal static class SearchCommands
     public static Task<int> EvalAsync(string[] args)
     {
         var (positional, options) = Parse(args);
-        if (positional.Count != 1 || !File.Exists(positional[0]))
+        if (positional.Count != 1)
         {
             return Fail(Usage);
+        }
+
+        positional[0] = ResolvePath(positional[0]);
+        if (!File.Exists(positional[0]))
+        {
+            return Fail($"queries file not found: {Path.GetFullPath(positional[0])}");
         }
 
         if (!TryBuildIndex(options, out var index, out var error))
@@ -87,10 +93,11 @@ internal static class SearchCommands
         index = KnowledgeIndex.Empty;
         error = "";
         var root = RepoRoot();
-        var synonymsPath = options.GetValueOrDefault("synonyms") ?? (root is null ? null : Path.Combine(root, "seeds", "synonyms.json"));
+        var synonymsPath = options.GetValueOrDefault("synonyms") is { } syn ? ResolvePath(syn) : (root is null ? null : Path.Combine(root, "seeds", "synonyms.json"));
         var synonyms = synonymsPath is not null && File.Exists(synonymsPath) ? SynonymTable.Load(synonymsPath) : SynonymTable.Empty;
         if (options.TryGetValue("corpus", out var corpus))
         {
+            corpus = corpus is null ? null : ResolvePath(corpus);
             if (corpus is null || !File.Exists(corpus))
             {
                 error = $"corpus file not found: {corpus}";
@@ -101,7 +108,7 @@ internal static class SearchCommands
             return true;
         }
 
-        var dir = options.GetValueOrDefault("content") ?? (root is null ? null : Path.Combine(root, "content", "faq"));
+        var dir = options.GetValueOrDefault("content") is { } given ? ResolvePath(given) : (root is null ? null : Path.Combine(root, "content", "faq"));
         if (dir is null || !Directory.Exists(dir))
         {
             error = $"content directory not found: {dir ?? "content/faq (no CareDesk.sln above the current directory)"}";
@@ -116,6 +123,20 @@ internal static class SearchCommands
 
         index = KnowledgeIndex.Build(loaded.Articles.Where(a => a.Status == "published"), synonyms);
         return true;
+    }
+
+    /// <summary>
+    /// A relative path as given when it exists from the current directory, else from the repository root:
+    /// <c>dotnet run --project src/CareDesk</c> runs in the project folder, while paths are written from the root.
+    /// </summary>
+    internal static string ResolvePath(string path)
+    {
+        if (Path.IsPathRooted(path) || File.Exists(path) || Directory.Exists(path) || RepoRoot() is not { } root)
+        {
+            return path;
+        }
+
+        return Path.GetFullPath(Path.Combine(root, path));
     }
 
     /// <summary>The folder holding <c>CareDesk.sln</c>, walking up from the current directory.</summary>
