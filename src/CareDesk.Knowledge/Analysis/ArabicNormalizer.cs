@@ -22,7 +22,7 @@ public static class ArabicNormalizer
         }
 
         var source = text;
-        if (!IsAsciiOrPlainArabic(source) && !source.IsNormalized(NormalizationForm.FormKC))
+        if (!IsAsciiOrPlainArabic(source) && !IsNfkc(source))
         {
             source = SafeNfkc(source);
         }
@@ -51,7 +51,7 @@ public static class ArabicNormalizer
 
         var result = new string(buffer[..n]);
         // NFKC can expose characters that fold again (e.g. a presentation-form hamza); one more pass settles it.
-        return result.IsNormalized(NormalizationForm.FormKC) ? result : Normalize(result);
+        return IsNfkc(result) ? result : Normalize(result);
     }
 
     /// <summary>The folded form of one character, or <c>'\0'</c> when it is deleted.</summary>
@@ -118,6 +118,18 @@ public static class ArabicNormalizer
         }
 
         return true;
+    }
+
+    private static bool IsNfkc(string s)
+    {
+        try
+        {
+            return s.IsNormalized(NormalizationForm.FormKC);
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 
     private static string SafeNfkc(string s)
