@@ -1,8 +1,11 @@
 using System.Net.Sockets;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using CareDesk.Components;
 using CareDesk.Components.Localization;
 using CareDesk.Data;
 using CareDesk.Features.Health;
+using CareDesk.Features.Knowledge;
 using Radzen;
 
 namespace CareDesk.Hosting;
@@ -18,10 +21,13 @@ public static class CareDeskHost
             builder.WebHost.UseStaticWebAssets();
             await using var database = await builder.AddCareDeskDatabaseAsync();
 
+            // Arabic text goes out as characters, not as &#x...; entities (smaller pages, readable source).
+            builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
             builder.Services.AddRazorComponents().AddInteractiveServerComponents();
             builder.Services.AddRadzenComponents();
             builder.Services.AddUiText();
             builder.Services.AddHealth();
+            builder.AddKnowledge();
 
             var app = builder.Build();
             if (!app.Environment.IsDevelopment())
