@@ -26,6 +26,7 @@ public static class CareDeskHost
             builder.Services.AddRazorComponents().AddInteractiveServerComponents();
             builder.Services.AddRadzenComponents();
             builder.Services.AddUiText();
+            builder.Services.AddSharedDataProtection();
             builder.Services.AddHealth();
             builder.AddKnowledge();
 
