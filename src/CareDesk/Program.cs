@@ -1,12 +1,10 @@
 using CareDesk.Cli;
+using CareDesk.Hosting;
 
 if (CliVerbs.TryGet(args, out var verb))
-{
     return await verb(args[1..]);
-}
 
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.MapGet("/", () => "CareDesk");
-await app.RunAsync();
-return 0;
+return await CareDeskHost.RunAsync(args);
+
+/// <summary>The entry point's type, for the router and for tests.</summary>
+public partial class Program;

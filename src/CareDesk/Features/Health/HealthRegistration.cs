@@ -1,0 +1,53 @@
+using CareDesk.Data;
+using Npgsql;
+
+namespace CareDesk.Features.Health;
+
+/// <summary>
+/// <c>/health</c>: whether the database answers, how many migrations are applied, and what the search
+/// index holds. 200 when the database answers, 503 when it does not.
+/// </summary>
+public static class HealthRegistration
+{
+    public static IServiceCollection AddHealth(this IServiceCollection services) => services;
+
+    public static WebApplication MapHealth(this WebApplication app)
+    {
+        app.MapGet("/health", async (NpgsqlDataSource dataSource, IEnumerable<IHealthContributor> contributors, CancellationToken ct) =>
+        {
+            var database = new Dictionary<string, object?>();
+            var healthy = true;
+            try
+            {
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+                timeout.CancelAfter(TimeSpan.FromSeconds(3));
+                database["reachable"] = true;
+                database["migrations_applied"] = await MigrationRunner.AppliedCountAsync(dataSource, timeout.Token);
+            }
+            catch (Exception ex) when (ex is NpgsqlException or OperationCanceledException or TimeoutException)
+            {
+                healthy = false;
+                database["reachable"] = false;
+                database["error"] = ex.Message;
+            }
+            var body = new Dictionary<string, object?>
+            {
+                ["status"] = healthy ? "healthy" : "unhealthy",
+                ["database"] = database,
+                ["migrations_embedded"] = MigrationRunner.Embedded().Count,
+            };
+            foreach (var c in contributors)
+                body[c.Name] = c.Report();
+            return Results.Json(body, statusCode: healthy ? 200 : 503);
+        }).AllowAnonymous();
+        return app;
+    }
+}
+
+/// <summary>A feature's part of the health report (e.g. the search index size).</summary>
+public interface IHealthContributor
+{
+    string Name { get; }
+
+    object Report();
+}
