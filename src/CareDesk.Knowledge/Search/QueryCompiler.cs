@@ -65,7 +65,10 @@ internal static class QueryCompiler
             {
                 if (o.SynonymWeight > 0 && index.Stems.TryGetValue(index.ResolveStem(alt.Stem), out var p))
                 {
-                    clauses.Add(new Clause(ClauseKind.Synonym, alt.Stem, o.SynonymWeight, p));
+                    // A synonym never weighs more than the word typed: a common formal word (استرداد)
+                    // must not turn into its rare colloquial twin (استرجع) and outscore everything.
+                    var cap = stem is null ? 1f : Math.Min(1f, stem.Idf / p.Idf);
+                    clauses.Add(new Clause(ClauseKind.Synonym, alt.Stem, o.SynonymWeight * cap, p));
                 }
             }
 
@@ -163,12 +166,13 @@ internal static class QueryCompiler
     private static void AddGrams(KnowledgeIndex index, string stem, List<Clause> clauses)
     {
         var padded = KnowledgeIndex.GramSource(stem);
+        var w = index.Options.GramWeight;
         for (var i = 0; i + KnowledgeIndex.GramLength <= padded.Length; i++)
         {
             if (index.GramLookup.TryGetValue(padded.AsSpan(i, KnowledgeIndex.GramLength), out var gram, out var p)
                 && p.DocFrequency <= index.MaxGramDocFrequency)
             {
-                clauses.Add(new Clause(ClauseKind.Gram, gram, index.Options.GramWeight, p));
+                clauses.Add(new Clause(ClauseKind.Gram, gram, w, p));
             }
         }
     }

@@ -139,7 +139,7 @@ internal static class Snippets
         var lastSpace = true;
         foreach (var c in markdown)
         {
-            var space = char.IsWhiteSpace(c) || c is '#' or '*' or '_' or '`' or '>' or '|';
+            var space = char.IsWhiteSpace(c) || c is '#' or '*' or '_' or '`' or '|';
             if (space)
             {
                 if (!lastSpace)
