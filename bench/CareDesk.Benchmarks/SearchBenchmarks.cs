@@ -1,0 +1,67 @@
+using BenchmarkDotNet.Attributes;
+using CareDesk.Knowledge.Documents;
+using CareDesk.Knowledge.Index;
+using CareDesk.Knowledge.Search;
+
+namespace CareDesk.Benchmarks;
+
+/// <summary>Mean query latency (200 different queries per operation batch) at each index size.</summary>
+[MemoryDiagnoser]
+public class QueryBenchmarks
+{
+    private const int QueryCount = 200;
+    private KnowledgeIndex _index = KnowledgeIndex.Empty;
+    private SearchRequest[] _requests = [];
+
+    [Params(1_000, 10_000, 100_000)]
+    public int Articles { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var gen = new SyntheticArticles();
+        var articles = gen.Articles(Articles);
+        _index = KnowledgeIndex.Build(articles);
+        _requests = gen.Queries(articles, QueryCount).Select(q => new SearchRequest { Query = q, Prefix = true, Snippets = false }).ToArray();
+    }
+
+    [Benchmark(OperationsPerInvoke = QueryCount, Description = "Search (ranking only)")]
+    public int Search()
+    {
+        var n = 0;
+        foreach (var r in _requests)
+        {
+            n += SearchEngine.Search(_index, r).Hits.Count;
+        }
+
+        return n;
+    }
+
+    [Benchmark(OperationsPerInvoke = QueryCount, Description = "Search + snippets")]
+    public int SearchWithSnippets()
+    {
+        var n = 0;
+        foreach (var r in _requests)
+        {
+            n += SearchEngine.Search(_index, r with { Snippets = true }).Hits.Count;
+        }
+
+        return n;
+    }
+}
+
+/// <summary>Time to build an index snapshot from articles already in memory.</summary>
+[MemoryDiagnoser]
+public class BuildBenchmarks
+{
+    private List<FaqArticle> _articles = [];
+
+    [Params(1_000, 10_000, 100_000)]
+    public int Articles { get; set; }
+
+    [GlobalSetup]
+    public void Setup() => _articles = new SyntheticArticles().Articles(Articles);
+
+    [Benchmark]
+    public int Build() => KnowledgeIndex.Build(_articles).Count;
+}
