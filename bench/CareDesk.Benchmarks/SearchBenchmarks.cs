@@ -5,6 +5,13 @@ using CareDesk.Knowledge.Search;
 
 namespace CareDesk.Benchmarks;
 
+/// <summary>Index sizes: 1k, 10k, 100k, or the comma-separated list in <c>CAREDESK_BENCH_SIZES</c>.</summary>
+public static class BenchmarkSizes
+{
+    public static IEnumerable<int> Values =>
+        (Environment.GetEnvironmentVariable("CAREDESK_BENCH_SIZES") ?? "1000,10000,100000").Split(',').Select(int.Parse);
+}
+
 /// <summary>Mean query latency (200 different queries per operation batch) at each index size.</summary>
 [MemoryDiagnoser]
 public class QueryBenchmarks
@@ -13,7 +20,7 @@ public class QueryBenchmarks
     private KnowledgeIndex _index = KnowledgeIndex.Empty;
     private SearchRequest[] _requests = [];
 
-    [Params(1_000, 10_000, 100_000)]
+    [ParamsSource(typeof(BenchmarkSizes), nameof(BenchmarkSizes.Values))]
     public int Articles { get; set; }
 
     [GlobalSetup]
@@ -56,7 +63,7 @@ public class BuildBenchmarks
 {
     private List<FaqArticle> _articles = [];
 
-    [Params(1_000, 10_000, 100_000)]
+    [ParamsSource(typeof(BenchmarkSizes), nameof(BenchmarkSizes.Values))]
     public int Articles { get; set; }
 
     [GlobalSetup]

@@ -42,6 +42,13 @@ internal static class Snippets
                 var text = PlainText(field.Text);
                 var tokens = Resolve(index, index.Analyzer.Analyze(text));
                 var (count, start) = DensestWindow(tokens, wanted);
+
+                // Titles and keywords are already on screen: show them only when the prose has no match.
+                if (name is FieldNames.Title or FieldNames.Keywords && bestCount > 0)
+                {
+                    continue;
+                }
+
                 if (count > bestCount)
                 {
                     (bestText, bestTokens, bestCount, bestStart) = (text, tokens, count, start);
