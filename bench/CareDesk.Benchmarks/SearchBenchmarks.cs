@@ -20,7 +20,9 @@ public class QueryBenchmarks
     private KnowledgeIndex _index = KnowledgeIndex.Empty;
     private SearchRequest[] _requests = [];
 
-    [ParamsSource(typeof(BenchmarkSizes), nameof(BenchmarkSizes.Values))]
+    public static IEnumerable<int> Sizes => BenchmarkSizes.Values;
+
+    [ParamsSource(nameof(Sizes))]
     public int Articles { get; set; }
 
     [GlobalSetup]
@@ -63,7 +65,9 @@ public class BuildBenchmarks
 {
     private List<FaqArticle> _articles = [];
 
-    [ParamsSource(typeof(BenchmarkSizes), nameof(BenchmarkSizes.Values))]
+    public static IEnumerable<int> Sizes => BenchmarkSizes.Values;
+
+    [ParamsSource(nameof(Sizes))]
     public int Articles { get; set; }
 
     [GlobalSetup]
