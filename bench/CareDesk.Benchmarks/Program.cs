@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using CareDesk.Benchmarks;
 
 // dotnet run -c Release --project bench/CareDesk.Benchmarks -- latency          (p50/p99/max, memory)
@@ -11,7 +12,8 @@ if (args.Length > 0 && args[0] == "latency")
     return;
 }
 
+// In-process: no generated project to restore and publish for our self-contained RID, and a few minutes in all.
 var config = DefaultConfig.Instance
-    .AddJob(Job.ShortRun.WithWarmupCount(2).WithIterationCount(5).WithLaunchCount(1))
+    .AddJob(Job.ShortRun.WithWarmupCount(2).WithIterationCount(5).WithLaunchCount(1).WithToolchain(InProcessEmitToolchain.Instance))
     .WithOptions(ConfigOptions.DisableOptimizationsValidator);
 BenchmarkSwitcher.FromAssembly(typeof(QueryBenchmarks).Assembly).Run(args, config);
