@@ -6,6 +6,7 @@ using CareDesk.Components.Localization;
 using CareDesk.Data;
 using CareDesk.Features.Health;
 using CareDesk.Features.Knowledge;
+using CareDesk.Features.Reference;
 using Radzen;
 
 namespace CareDesk.Hosting;
@@ -29,6 +30,7 @@ public static class CareDeskHost
             builder.Services.AddSharedDataProtection();
             builder.Services.AddHealth();
             builder.AddKnowledge();
+            builder.AddReferenceData();
 
             var app = builder.Build();
             if (!app.Environment.IsDevelopment())
