@@ -7,6 +7,7 @@ using CareDesk.Data;
 using CareDesk.Features.Health;
 using CareDesk.Features.Knowledge;
 using CareDesk.Features.Reference;
+using CareDesk.Features.Search;
 using Radzen;
 
 namespace CareDesk.Hosting;
@@ -31,6 +32,7 @@ public static class CareDeskHost
             builder.Services.AddHealth();
             builder.AddKnowledge();
             builder.AddReferenceData();
+            builder.AddSearch();
 
             var app = builder.Build();
             if (!app.Environment.IsDevelopment())
