@@ -243,4 +243,22 @@ public class FaqFileTests
         Assert.Equal("missing-rule-line", problem.Code);
         Assert.Contains("التصعيد", problem.MessageAr);
     }
+
+    [Fact]
+    public void Write_EveryRepoArticle_IsStableAfterOneRewrite()
+    {
+        foreach (var path in Directory.EnumerateFiles(RepoPaths.ContentFaq, "*.md"))
+        {
+            var article = FaqFile.Parse(path, File.ReadAllText(path)).Article;
+            Assert.NotNull(article);
+            var canonical = FaqFile.Write(article);
+
+            var again = FaqFile.Parse(path, canonical);
+
+            Assert.Empty(again.Problems);
+            Assert.Equal(canonical, FaqFile.Write(again.Article!));
+            Assert.Equal(article.Body, again.Article!.Body);
+            Assert.Equal(article.Keywords, again.Article.Keywords);
+        }
+    }
 }
