@@ -6,6 +6,8 @@ using CareDesk.Components.Localization;
 using CareDesk.Data;
 using CareDesk.Features.Health;
 using CareDesk.Features.Knowledge;
+using CareDesk.Features.Reference;
+using CareDesk.Features.Search;
 using Radzen;
 
 namespace CareDesk.Hosting;
@@ -29,8 +31,12 @@ public static class CareDeskHost
             builder.Services.AddSharedDataProtection();
             builder.Services.AddHealth();
             builder.AddKnowledge();
+            builder.AddReferenceData();
+            builder.AddSearch();
 
-            var app = builder.Build();
+            // Declared after the database handle so it is disposed first: background services stop
+            // before the private server does, also when start-up fails half-way.
+            await using var app = builder.Build();
             if (!app.Environment.IsDevelopment())
                 app.UseExceptionHandler("/error", createScopeForErrors: true);
             app.UseUiCultures();
