@@ -32,6 +32,13 @@ internal static class Snippets
         var bestStart = 0;
         foreach (var name in Preference)
         {
+            // The first prose field with a match is the snippet: bodies are long, and analyzing them
+            // for every hit when the summary already shows the match cost most of a search.
+            if (bestCount > 0)
+            {
+                break;
+            }
+
             foreach (var field in doc.Fields)
             {
                 if (field.Name != name || string.IsNullOrWhiteSpace(field.Text))
@@ -42,12 +49,6 @@ internal static class Snippets
                 var text = PlainText(field.Text);
                 var tokens = Resolve(index, index.Analyzer.Analyze(text));
                 var (count, start) = DensestWindow(tokens, wanted);
-
-                // Titles and keywords are already on screen: show them only when the prose has no match.
-                if (name is FieldNames.Title or FieldNames.Keywords && bestCount > 0)
-                {
-                    continue;
-                }
 
                 if (count > bestCount)
                 {
