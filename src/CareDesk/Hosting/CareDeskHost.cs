@@ -39,7 +39,7 @@ public static class CareDeskHost
             app.UseAntiforgery();
             app.MapStaticAssets().AllowAnonymous();
             app.MapHealth();
-            app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+            app.MapRazorComponents<App>().AddInteractiveServerRenderMode().AllowAnonymousFrameworkScripts();
 
             await app.Services.InitializeDatabaseAsync(app.Lifetime.ApplicationStopping);
             await app.StartAsync();

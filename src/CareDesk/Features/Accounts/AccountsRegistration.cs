@@ -38,18 +38,7 @@ public static class AccountsRegistration
         builder.Logging.AddConsoleFormatter<RedactingConsoleFormatter, ConsoleFormatterOptions>();
         builder.Logging.AddConsole(o => o.FormatterName = RedactingConsoleFormatter.Name);
 
-        services.AddIdentityCore<CareDeskUser>(o =>
-            {
-                o.Lockout.MaxFailedAccessAttempts = options.LockoutMaxFailures;
-                o.Lockout.DefaultLockoutTimeSpan = options.LockoutDuration;
-                o.Lockout.AllowedForNewUsers = true;
-                o.Password.RequiredLength = 12;
-                o.User.AllowedUserNameCharacters = AccountInput.UserNameCharacters;
-            })
-            .AddUserStore<UserStore>()
-            .AddClaimsPrincipalFactory<CareDeskClaimsFactory>()
-            .AddSignInManager();
-        services.TryAddScoped<ISecurityStampValidator, SecurityStampValidator<CareDeskUser>>();
+        services.AddAccountsCore(options);
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = options.StampValidationInterval);
 
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
@@ -67,14 +56,6 @@ public static class AccountsRegistration
             o.ReturnUrlParameter = "returnUrl";
         });
 
-        var authorization = services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
-        foreach (var (policy, roles) in PolicyRoles)
-        {
-            authorization.AddPolicy(policy, p => p.RequireAuthenticatedUser().RequireRole(roles)
-                .RequireAssertion(c => !c.User.IsInRole(Roles.Liaison) || c.User.HasClaim(x => x.Type == CareDeskClaims.Agency && x.Value.Length > 0)));
-        }
-
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, CircuitRevalidation>();
 
@@ -86,13 +67,43 @@ public static class AccountsRegistration
             o.OnRejected = (context, ct) => SignInEndpoints.RejectTooManyAsync(context.HttpContext, ct);
         });
 
-        services.AddSingleton<IAuditLog, AuditLog>();
-        services.AddScoped<PersonalDataReveal>();
-        services.AddScoped<UserAdmin>();
         services.AddSingleton<DemoUsers>();
         services.AddSingleton<IStartupStep>(sp => sp.GetRequiredService<DemoUsers>());
         services.AddSingleton<IBannerLine>(sp => sp.GetRequiredService<DemoUsers>());
         return builder;
+    }
+
+    /// <summary>
+    /// Identity over the Dapper store, the policies, the audit log, masking and user administration:
+    /// everything but the web host's cookies, middleware and endpoints (tests build this alone).
+    /// </summary>
+    public static IServiceCollection AddAccountsCore(this IServiceCollection services, AccountsOptions options)
+    {
+        services.AddIdentityCore<CareDeskUser>(o =>
+            {
+                o.Lockout.MaxFailedAccessAttempts = options.LockoutMaxFailures;
+                o.Lockout.DefaultLockoutTimeSpan = options.LockoutDuration;
+                o.Lockout.AllowedForNewUsers = true;
+                o.Password.RequiredLength = 12;
+                o.User.AllowedUserNameCharacters = AccountInput.UserNameCharacters;
+            })
+            .AddUserStore<UserStore>()
+            .AddClaimsPrincipalFactory<CareDeskClaimsFactory>()
+            .AddSignInManager();
+        services.TryAddScoped<ISecurityStampValidator, SecurityStampValidator<CareDeskUser>>();
+
+        var authorization = services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        foreach (var (policy, roles) in PolicyRoles)
+        {
+            authorization.AddPolicy(policy, p => p.RequireAuthenticatedUser().RequireRole(roles)
+                .RequireAssertion(c => !c.User.IsInRole(Roles.Liaison) || c.User.HasClaim(x => x.Type == CareDeskClaims.Agency && x.Value.Length > 0)));
+        }
+
+        services.AddSingleton<IAuditLog, AuditLog>();
+        services.AddScoped<PersonalDataReveal>();
+        services.AddScoped<UserAdmin>();
+        return services;
     }
 
     /// <summary>HTTPS and HSTS (outside Development), security headers, authentication, authorization,

@@ -15,9 +15,12 @@ public static class SignInEndpoints
 {
     public const string SignInPath = "/account/signin";
 
+    /// <summary>Where the sign-in form posts (apart from the page's own route, which Blazor also answers for POST).</summary>
+    public const string SubmitPath = "/account/signin/submit";
+
     public static void MapSignIn(this WebApplication app)
     {
-        app.MapPost(SignInPath, SignInAsync).AllowAnonymous().RequireRateLimiting(AccountsRegistration.SignInRateLimit);
+        app.MapPost(SubmitPath, SignInAsync).AllowAnonymous().RequireRateLimiting(AccountsRegistration.SignInRateLimit);
         app.MapPost("/account/signout", SignOutAsync).RequireAuthorization();
     }
 
@@ -79,6 +82,22 @@ public static class SignInEndpoints
         await signIn.SignOutAsync();
         await audit.WriteAsync(new AuditEntry(name, AuditActions.SignOut, Ip: http.Connection.RemoteIpAddress?.ToString()));
         return Results.LocalRedirect(SignInPath);
+    }
+
+    /// <summary>
+    /// The framework's own scripts (<c>_framework/*.js</c>) are public files like the static
+    /// assets: the sign-in page loads them before anyone is signed in.
+    /// </summary>
+    public static RazorComponentsEndpointConventionBuilder AllowAnonymousFrameworkScripts(this RazorComponentsEndpointConventionBuilder builder)
+    {
+        builder.Add(e =>
+        {
+            if (e is RouteEndpointBuilder { RoutePattern.RawText: { } raw }
+                && raw.TrimStart('/').StartsWith("_framework/", StringComparison.Ordinal)
+                && raw.EndsWith(".js", StringComparison.Ordinal))
+                e.Metadata.Add(new Microsoft.AspNetCore.Authorization.AllowAnonymousAttribute());
+        });
+        return builder;
     }
 
     /// <summary>Where a role lands after signing in when no page was asked for.</summary>
