@@ -4,6 +4,7 @@ using System.Text.Unicode;
 using CareDesk.Components;
 using CareDesk.Components.Localization;
 using CareDesk.Data;
+using CareDesk.Features.Accounts;
 using CareDesk.Features.Health;
 using CareDesk.Features.Knowledge;
 using CareDesk.Features.Reference;
@@ -33,6 +34,7 @@ public static class CareDeskHost
             builder.AddKnowledge();
             builder.AddReferenceData();
             builder.AddSearch();
+            builder.AddAccounts();
 
             // Declared after the database handle so it is disposed first: background services stop
             // before the private server does, also when start-up fails half-way.
@@ -40,10 +42,11 @@ public static class CareDeskHost
             if (!app.Environment.IsDevelopment())
                 app.UseExceptionHandler("/error", createScopeForErrors: true);
             app.UseUiCultures();
+            app.UseAccounts();
             app.UseAntiforgery();
-            app.MapStaticAssets();
+            app.MapStaticAssets().AllowAnonymous();
             app.MapHealth();
-            app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+            app.MapRazorComponents<App>().AddInteractiveServerRenderMode().AllowAnonymousFrameworkScripts();
 
             await app.Services.InitializeDatabaseAsync(app.Lifetime.ApplicationStopping);
             await app.StartAsync();
