@@ -8,6 +8,7 @@ internal static class CliVerbs
 {
     private static readonly Dictionary<string, Func<string[], Task<int>>> Verbs = new(StringComparer.Ordinal)
     {
+        ["validate-content"] = Features.Content.ValidateContentCommand.RunAsync,
     };
 
     public static bool TryGet(string[] args, out Func<string[], Task<int>> run)
