@@ -252,8 +252,8 @@ public sealed class TicketCommands(NpgsqlDataSource dataSource, JourneyRouter ro
         Status = TicketStatus.Open,
         HandOff = t.HandOff + 1,
         StageStartedAt = now,
-        StageDue = route.StageDue,
-        JourneyDue = route.JourneyDue,
+        StageDue = route.StageDue.ToUniversalTime(),
+        JourneyDue = route.JourneyDue.ToUniversalTime(),
     };
 
     private static object RouteData(StageRoute route) => new
