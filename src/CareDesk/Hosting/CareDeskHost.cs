@@ -7,6 +7,7 @@ using CareDesk.Data;
 using CareDesk.Features.Accounts;
 using CareDesk.Features.Health;
 using CareDesk.Features.Knowledge;
+using CareDesk.Features.Tickets;
 using Radzen;
 
 namespace CareDesk.Hosting;
@@ -30,6 +31,7 @@ public static class CareDeskHost
             builder.Services.AddHealth();
             builder.AddKnowledge();
             builder.AddAccounts();
+            builder.AddTickets();
 
             var app = builder.Build();
             if (!app.Environment.IsDevelopment())
