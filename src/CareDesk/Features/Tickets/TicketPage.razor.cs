@@ -36,6 +36,7 @@ public sealed partial class TicketPage
     private bool _ok;
     private DateTimeOffset _now;
     private Timer? _heartbeat;
+    private CircuitCulture _culture;
 
     protected override async Task OnParametersSetAsync()
     {
@@ -47,6 +48,7 @@ public sealed partial class TicketPage
 
     protected override void OnInitialized()
     {
+        _culture = CircuitCulture.Capture();
         Signals.TicketChanged += OnTicketChanged;
         Signals.PresenceChanged += OnPresenceChanged;
         Signals.Resynced += OnResynced;
@@ -60,7 +62,7 @@ public sealed partial class TicketPage
         await Presence.JoinAsync(_ticket.Id, _session, _actor);
         _joined = true;
         var beat = Options.PresenceTimeout / 3;
-        _heartbeat = new Timer(_ => _ = InvokeAsync(HeartbeatAsync), null, beat, beat);
+        _heartbeat = new Timer(_ => _ = InvokeAsync(_culture.Wrap(HeartbeatAsync)), null, beat, beat);
         await ReloadViewersAsync();
     }
 
@@ -110,7 +112,7 @@ public sealed partial class TicketPage
             TicketResult.Invalid invalid => (invalid.MessageKey, false),
             _ => ("error.unexpected", false),
         };
-        await LoadAsync();
+        await ReloadAsync();
     }
 
     [Inject] private TicketCommands Commands { get; set; } = default!;
@@ -118,16 +120,22 @@ public sealed partial class TicketPage
     private void OnTicketChanged(TicketSignal signal)
     {
         if (_ticket is not null && signal.Id == _ticket.Id && signal.Version != _ticket.Version)
-            _ = InvokeAsync(async () => { await LoadAsync(); StateHasChanged(); });
+            _ = InvokeAsync(_culture.Wrap(ReloadAsync));
     }
 
     private void OnPresenceChanged(long ticketId)
     {
         if (_ticket is not null && ticketId == _ticket.Id && _joined)
-            _ = InvokeAsync(ReloadViewersAsync);
+            _ = InvokeAsync(_culture.Wrap(ReloadViewersAsync));
     }
 
-    private void OnResynced() => _ = InvokeAsync(async () => { await LoadAsync(); StateHasChanged(); });
+    private void OnResynced() => _ = InvokeAsync(_culture.Wrap(ReloadAsync));
+
+    private async Task ReloadAsync()
+    {
+        await LoadAsync();
+        StateHasChanged();
+    }
 
     public async ValueTask DisposeAsync()
     {

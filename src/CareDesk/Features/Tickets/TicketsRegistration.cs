@@ -31,6 +31,7 @@ public static class TicketsRegistration
         s.AddSingleton(SaudiWorkingCalendar.FromReferenceData(reference));
         s.AddSingleton<JourneyRouter>();
         s.AddSingleton<TicketFormValidator>();
+        s.AddSingleton<TicketView>();
         s.AddSingleton<TicketStore>();
         s.AddSingleton<TicketCommands>();
         s.AddSingleton<TicketPresence>();
