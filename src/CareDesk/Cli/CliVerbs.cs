@@ -8,6 +8,8 @@ internal static class CliVerbs
 {
     private static readonly Dictionary<string, Func<string[], Task<int>>> Verbs = new(StringComparer.Ordinal)
     {
+        ["search"] = Features.Search.SearchCommands.SearchAsync,
+        ["eval-search"] = Features.Search.SearchCommands.EvalAsync,
         ["validate-content"] = Features.Content.ValidateContentCommand.RunAsync,
     };
 

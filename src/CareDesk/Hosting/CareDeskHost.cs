@@ -7,6 +7,8 @@ using CareDesk.Data;
 using CareDesk.Features.Accounts;
 using CareDesk.Features.Health;
 using CareDesk.Features.Knowledge;
+using CareDesk.Features.Reference;
+using CareDesk.Features.Search;
 using CareDesk.Features.Tickets;
 using Radzen;
 
@@ -28,12 +30,17 @@ public static class CareDeskHost
             builder.Services.AddRazorComponents().AddInteractiveServerComponents();
             builder.Services.AddRadzenComponents();
             builder.Services.AddUiText();
+            builder.Services.AddSharedDataProtection();
             builder.Services.AddHealth();
             builder.AddKnowledge();
+            builder.AddReferenceData();
+            builder.AddSearch();
             builder.AddAccounts();
             builder.AddTickets();
 
-            var app = builder.Build();
+            // Declared after the database handle so it is disposed first: background services stop
+            // before the private server does, also when start-up fails half-way.
+            await using var app = builder.Build();
             if (!app.Environment.IsDevelopment())
                 app.UseExceptionHandler("/error", createScopeForErrors: true);
             app.UseUiCultures();

@@ -1,0 +1,178 @@
+using CareDesk.Knowledge.Analysis;
+
+namespace CareDesk.Knowledge.Index;
+
+/// <summary>Two passes over the documents: field lengths first, then length-normalized postings.</summary>
+internal static class IndexBuilder
+{
+    public static KnowledgeIndex Build(IndexDocument[] docs, TextAnalyzer analyzer, SynonymTable synonyms, IndexOptions options)
+    {
+        var fieldIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        var lengths = new List<int[]>(docs.Length);
+        var totals = new List<double>();
+        var tokens = new List<AnalyzedToken>(256);
+        var stemCounts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var doc in docs)
+        {
+            var docLengths = new int[doc.Fields.Count];
+            for (var f = 0; f < doc.Fields.Count; f++)
+            {
+                var id = FieldId(fieldIds, totals, doc.Fields[f].Name);
+                tokens.Clear();
+                analyzer.Analyze(doc.Fields[f].Text ?? "", tokens);
+                docLengths[f] = tokens.Count;
+                foreach (var t in tokens)
+                {
+                    stemCounts[t.Stem] = stemCounts.GetValueOrDefault(t.Stem) + 1;
+                }
+
+                totals[id] += tokens.Count;
+            }
+
+            lengths.Add(docLengths);
+        }
+
+        var cliticMap = CliticMap(stemCounts);
+        var averages = totals.Select(t => docs.Length == 0 ? 1.0 : Math.Max(1.0, t / docs.Length)).ToArray();
+        var exact = new Accumulator();
+        var stems = new Accumulator();
+        var bigrams = new Accumulator();
+        var grams = new Accumulator();
+        for (var d = 0; d < docs.Length; d++)
+        {
+            var doc = docs[d];
+            for (var f = 0; f < doc.Fields.Count; f++)
+            {
+                var field = doc.Fields[f];
+                var fo = options.For(field.Name);
+                var norm = 1 - fo.B + (fo.B * lengths[d][f] / averages[fieldIds[field.Name]]);
+                var w = (float)(fo.Weight / norm);
+                tokens.Clear();
+                analyzer.Analyze(field.Text ?? "", tokens);
+                var previous = "";
+                for (var i = 0; i < tokens.Count; i++)
+                {
+                    var stem = cliticMap.GetValueOrDefault(tokens[i].Stem, tokens[i].Stem);
+                    exact.Add(tokens[i].Term, w);
+                    stems.Add(stem, w);
+                    if (options.GramWeight > 0 && KnowledgeIndex.HasGrams(stem))
+                    {
+                        AddGrams(grams, stem, w);
+                    }
+                    if (i > 0)
+                    {
+                        bigrams.Add(KnowledgeIndex.BigramKey(previous, stem), w);
+                    }
+
+                    previous = stem;
+                }
+            }
+
+            exact.EndDocument(d);
+            stems.EndDocument(d);
+            bigrams.EndDocument(d);
+            grams.EndDocument(d);
+        }
+
+        return new KnowledgeIndex(
+            docs,
+            exact.ToPostings(docs.Length, options.K1),
+            stems.ToPostings(docs.Length, options.K1),
+            bigrams.ToPostings(docs.Length, options.K1),
+            grams.ToPostings(docs.Length, options.K1),
+            cliticMap,
+            analyzer,
+            synonyms,
+            options);
+    }
+
+    /// <summary>
+    /// Stems that still start with a one-letter proclitic (ب ل ك ف و: لأوكرانيا، برقم، لحسابي) mapped
+    /// to the stem of the rest, when the corpus uses that rest on its own more often than the whole.
+    /// Decided from the corpus, so words that merely begin with those letters (بنك، لبنان) stay whole.
+    /// </summary>
+    internal static Dictionary<string, string> CliticMap(Dictionary<string, int> stemCounts)
+    {
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (stem, count) in stemCounts)
+        {
+            var rest = StripClitic(stem);
+            if (rest is not null && stemCounts.GetValueOrDefault(rest) > count)
+            {
+                map[stem] = rest;
+            }
+        }
+
+        return map;
+    }
+
+    internal static string? StripClitic(string stem) =>
+        stem.Length >= 4 && "وفبلك".Contains(stem[0]) && ArabicStemmer.IsArabicLetter(stem[1]) ? ArabicStemmer.Stem(stem[1..]) : null;
+
+    private static void AddGrams(Accumulator grams, string stem, float w)
+    {
+        var padded = KnowledgeIndex.GramSource(stem);
+        for (var i = 0; i + KnowledgeIndex.GramLength <= padded.Length; i++)
+        {
+            grams.Add(padded.Substring(i, KnowledgeIndex.GramLength), w);
+        }
+    }
+
+    private static int FieldId(Dictionary<string, int> ids, List<double> totals, string name)
+    {
+        if (!ids.TryGetValue(name, out var id))
+        {
+            ids[name] = id = ids.Count;
+            totals.Add(0);
+        }
+
+        return id;
+    }
+
+    private sealed class Accumulator
+    {
+        private readonly Dictionary<string, float> _current = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, (List<int> Docs, List<float> Tfs)> _terms = new(StringComparer.Ordinal);
+
+        public void Add(string term, float weightedTf)
+        {
+            _current[term] = _current.GetValueOrDefault(term) + weightedTf;
+        }
+
+        public void EndDocument(int doc)
+        {
+            foreach (var (term, tf) in _current)
+            {
+                if (!_terms.TryGetValue(term, out var p))
+                {
+                    _terms[term] = p = ([], []);
+                }
+
+                p.Docs.Add(doc);
+                p.Tfs.Add(tf);
+            }
+
+            _current.Clear();
+        }
+
+        public Dictionary<string, TermPostings> ToPostings(int docCount, float k1)
+        {
+            var result = new Dictionary<string, TermPostings>(_terms.Count, StringComparer.Ordinal);
+            foreach (var (term, p) in _terms)
+            {
+                var df = p.Docs.Count;
+                var idf = (float)Math.Log(1 + ((docCount - df + 0.5) / (df + 0.5)));
+                var scores = new float[df];
+                for (var i = 0; i < df; i++)
+                {
+                    var tf = p.Tfs[i];
+                    scores[i] = idf * tf / (k1 + tf);
+                }
+
+                result[term] = new TermPostings(p.Docs.ToArray(), scores, idf);
+            }
+
+            return result;
+        }
+    }
+}

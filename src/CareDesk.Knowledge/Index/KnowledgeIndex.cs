@@ -1,0 +1,183 @@
+using CareDesk.Knowledge.Analysis;
+using CareDesk.Knowledge.Documents;
+
+namespace CareDesk.Knowledge.Index;
+
+/// <summary>
+/// An immutable index snapshot: three term dictionaries (normalized words, stems, adjacent-stem
+/// bigrams) mapping to <see cref="TermPostings"/>, the sorted word list for prefix matching, words by
+/// length for typo matching, and the stored documents for filters, snippets and explanations.
+/// Build one with <c>Build</c> and
+/// publish it through <see cref="Search.SearchEngine.Swap"/>; a snapshot is never modified, so any
+/// number of threads may search it.
+/// </summary>
+public sealed class KnowledgeIndex
+{
+    internal KnowledgeIndex(
+        IndexDocument[] documents,
+        Dictionary<string, TermPostings> exact,
+        Dictionary<string, TermPostings> stems,
+        Dictionary<string, TermPostings> bigrams,
+        Dictionary<string, TermPostings> grams,
+        Dictionary<string, string> cliticMap,
+        TextAnalyzer analyzer,
+        SynonymTable synonyms,
+        IndexOptions options)
+    {
+        Documents = documents;
+        Exact = exact;
+        Stems = stems;
+        Bigrams = bigrams;
+        CliticMap = cliticMap;
+        Grams = grams;
+        GramLookup = grams.GetAlternateLookup<ReadOnlySpan<char>>();
+        Analyzer = analyzer;
+        Synonyms = synonyms;
+        Options = options;
+        BigramLookup = bigrams.GetAlternateLookup<ReadOnlySpan<char>>();
+        SortedTerms = exact.Keys.Where(k => k.Length > 1).Order(StringComparer.Ordinal).ToArray();
+        var byLength = new List<string>[65];
+        for (var i = 0; i < byLength.Length; i++)
+        {
+            byLength[i] = [];
+        }
+
+        foreach (var term in SortedTerms)
+        {
+            if (term.Length < byLength.Length && !char.IsAsciiDigit(term[0]))
+            {
+                byLength[term.Length].Add(term);
+            }
+        }
+
+        TermsByLength = byLength.Select(l => l.ToArray()).ToArray();
+        MaxGramDocFrequency = Math.Max(10, (int)(documents.Length * options.MaxGramDocFraction));
+        MasksByLength = TermsByLength.Select(l => l.Select(LetterMask).ToArray()).ToArray();
+    }
+
+    /// <summary>An index with no documents.</summary>
+    public static KnowledgeIndex Empty { get; } = Build(Array.Empty<IndexDocument>());
+
+    /// <summary>The indexed documents; the document number is the position here.</summary>
+    public IReadOnlyList<IndexDocument> Documents { get; }
+
+    /// <summary>Number of documents.</summary>
+    public int Count => Documents.Count;
+
+    /// <summary>The analyzer used for documents; queries must use the same.</summary>
+    public TextAnalyzer Analyzer { get; }
+
+    /// <summary>Query-time synonyms.</summary>
+    public SynonymTable Synonyms { get; }
+
+    /// <summary>Ranking parameters.</summary>
+    public IndexOptions Options { get; }
+
+    internal Dictionary<string, TermPostings> Exact { get; }
+
+    internal Dictionary<string, TermPostings> Stems { get; }
+
+    internal Dictionary<string, TermPostings> Bigrams { get; }
+
+    internal Dictionary<string, string> CliticMap { get; }
+
+    internal Dictionary<string, TermPostings> Grams { get; }
+
+    internal Dictionary<string, TermPostings>.AlternateLookup<ReadOnlySpan<char>> GramLookup { get; }
+
+    internal const int GramLength = 3;
+
+    /// <summary>Arabic stems of three letters or more get letter trigrams.</summary>
+    internal static bool HasGrams(string stem) => stem.Length >= 3 && ArabicStemmer.IsArabicLetter(stem[0]);
+
+    /// <summary>
+    /// The stem with word-boundary marks, so that the trigrams also say how the word starts and ends
+    /// (يقع and تقع share «قع$»). Measured on q2q: MRR 0.712 unpadded from four letters, 0.724 padded from three.
+    /// </summary>
+    internal static string GramSource(string stem) => string.Concat("^", stem, "$");
+
+    internal Dictionary<string, TermPostings>.AlternateLookup<ReadOnlySpan<char>> BigramLookup { get; }
+
+    internal string[] SortedTerms { get; }
+
+    internal string[][] TermsByLength { get; }
+
+    internal ulong[][] MasksByLength { get; }
+
+    internal int MaxGramDocFrequency { get; }
+
+    /// <summary>
+    /// Which letters (hashed to 64 bits) a word contains. One edit changes at most two bits, so two
+    /// words whose masks differ in more than 2 × k bits are more than k edits apart: a cheap filter
+    /// before the edit distance.
+    /// </summary>
+    internal static ulong LetterMask(string term)
+    {
+        var mask = 0UL;
+        foreach (var c in term)
+        {
+            mask |= 1UL << (c % 64);
+        }
+
+        return mask;
+    }
+
+    /// <summary>Builds a snapshot of arbitrary documents.</summary>
+    public static KnowledgeIndex Build(IEnumerable<IndexDocument> documents, SynonymTable? synonyms = null, IndexOptions? options = null, TextAnalyzer? analyzer = null)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        return IndexBuilder.Build(documents.ToArray(), analyzer ?? TextAnalyzer.Default, synonyms ?? SynonymTable.Empty, options ?? new IndexOptions());
+    }
+
+    /// <summary>
+    /// Builds a snapshot of FAQ articles: titles (Arabic and English), keywords, summaries and body
+    /// become the fields <see cref="FieldNames.Title"/>, <see cref="FieldNames.Keywords"/>,
+    /// <see cref="FieldNames.Summary"/> and <see cref="FieldNames.Body"/>. Archived articles are left out.
+    /// </summary>
+    public static KnowledgeIndex Build(IEnumerable<FaqArticle> articles, SynonymTable? synonyms = null, IndexOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(articles);
+        return Build(articles.Where(a => a.Status != "archived").Select(ToDocument), synonyms, options);
+    }
+
+    /// <summary>The index document an FAQ article becomes.</summary>
+    public static IndexDocument ToDocument(FaqArticle article)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        return new IndexDocument
+        {
+            Id = article.Id,
+            Topic = article.Topic,
+            Title = article.TitleAr,
+            CaseTypes = article.CaseTypes,
+            Agencies = article.Agencies,
+            Channels = article.Channels,
+            Fields =
+            [
+                new IndexField(FieldNames.Title, article.TitleAr + "\n" + article.TitleEn),
+                new IndexField(FieldNames.Keywords, string.Join("\n", article.Keywords)),
+                new IndexField(FieldNames.Summary, article.SummaryAr + "\n" + article.SummaryEn),
+                new IndexField(FieldNames.Body, article.Body),
+            ],
+        };
+    }
+
+    /// <summary>The document number of <paramref name="id"/>, or −1.</summary>
+    public int IndexOf(string id)
+    {
+        for (var i = 0; i < Documents.Count; i++)
+        {
+            if (Documents[i].Id == id)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>The indexed stem of an analyzed stem: a proclitic the corpus shows to be one is split off.</summary>
+    public string ResolveStem(string stem) => CliticMap.GetValueOrDefault(stem, stem);
+
+    internal static string BigramKey(string first, string second) => string.Concat(first, "\u0001", second);
+}

@@ -1,0 +1,208 @@
+using CareDesk.Knowledge.Analysis;
+using CareDesk.Knowledge.Index;
+
+namespace CareDesk.Knowledge.Search;
+
+/// <summary>The kinds of query clause.</summary>
+internal enum ClauseKind
+{
+    Exact,
+    Stem,
+    Phrase,
+    Synonym,
+    Fuzzy,
+    Prefix,
+    Gram,
+}
+
+/// <summary>One weighted term lookup of a compiled query.</summary>
+internal readonly record struct Clause(ClauseKind Kind, string Term, float Weight, TermPostings Postings);
+
+/// <summary>
+/// Turns query text into weighted clauses against one snapshot: for each word its exact form and its
+/// stem; for adjacent words their stem bigram; synonyms of each word; for a word the index has never
+/// seen, first a conjunction/preposition letter split off (برقم → رقم), then words within edit
+/// distance; and for the last word, the words it begins (type-ahead).
+/// </summary>
+internal static class QueryCompiler
+{
+    private const string PrefixLetters = "وفبلك";
+
+    public static void Compile(KnowledgeIndex index, string query, bool prefix, List<AnalyzedToken> tokens, List<Clause> clauses)
+    {
+        tokens.Clear();
+        clauses.Clear();
+        index.Analyzer.Analyze(query ?? "", tokens);
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (index.CliticMap.TryGetValue(tokens[i].Stem, out var resolved))
+            {
+                tokens[i] = tokens[i] with { Stem = resolved };
+            }
+        }
+
+        var o = index.Options;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var t = tokens[i];
+            var exact = index.Exact.GetValueOrDefault(t.Term);
+            var stem = index.Stems.GetValueOrDefault(t.Stem);
+            if (exact is not null && o.ExactWeight > 0)
+            {
+                clauses.Add(new Clause(ClauseKind.Exact, t.Term, o.ExactWeight, exact));
+            }
+
+            if (stem is not null && o.StemWeight > 0)
+            {
+                clauses.Add(new Clause(ClauseKind.Stem, t.Stem, o.StemWeight, stem));
+            }
+            else if (exact is null)
+            {
+                AddUnknownWord(index, t, clauses);
+            }
+
+            foreach (var alt in index.Synonyms.Lookup(t.Term, t.Stem))
+            {
+                if (o.SynonymWeight > 0 && index.Stems.TryGetValue(index.ResolveStem(alt.Stem), out var p))
+                {
+                    clauses.Add(new Clause(ClauseKind.Synonym, alt.Stem, o.SynonymWeight, p));
+                }
+            }
+
+            if (o.GramWeight > 0 && KnowledgeIndex.HasGrams(t.Stem))
+            {
+                AddGrams(index, t.Stem, clauses);
+            }
+
+            if (i > 0 && o.PhraseWeight > 0)
+            {
+                AddBigram(index, tokens[i - 1].Stem, t.Stem, clauses);
+            }
+        }
+
+        if (prefix && tokens.Count > 0 && tokens[^1].Kind != TokenKind.Number && tokens[^1].Term.Length >= 2)
+        {
+            AddPrefix(index, tokens[^1].Term, clauses);
+        }
+    }
+
+    private static void AddUnknownWord(KnowledgeIndex index, AnalyzedToken t, List<Clause> clauses)
+    {
+        var o = index.Options;
+        if (t.Kind == TokenKind.Arabic && t.Term.Length >= 4 && PrefixLetters.Contains(t.Term[0]))
+        {
+            var rest = ArabicStemmer.Stem(t.Term[1..]);
+            if (index.Stems.TryGetValue(rest, out var p))
+            {
+                clauses.Add(new Clause(ClauseKind.Stem, rest, o.StemWeight, p));
+                return;
+            }
+        }
+
+        if (t.Kind != TokenKind.Number && o.FuzzyWeight > 0)
+        {
+            AddFuzzy(index, t.Term, clauses);
+        }
+    }
+
+    private static void AddFuzzy(KnowledgeIndex index, string term, List<Clause> clauses)
+    {
+        var max = term.Length switch
+        {
+            < 4 => 0,
+            < 8 => 1,
+            _ => 2,
+        };
+        if (max == 0)
+        {
+            return;
+        }
+
+        var best = max + 1;
+        var candidates = new List<(string Term, int Df)>();
+        var mask = KnowledgeIndex.LetterMask(term);
+        for (var len = term.Length - max; len <= term.Length + max; len++)
+        {
+            if (len <= 0 || len >= index.TermsByLength.Length)
+            {
+                continue;
+            }
+
+            var terms = index.TermsByLength[len];
+            var masks = index.MasksByLength[len];
+            for (var k = 0; k < terms.Length; k++)
+            {
+                if (System.Numerics.BitOperations.PopCount(masks[k] ^ mask) > 2 * max)
+                {
+                    continue;
+                }
+
+                var candidate = terms[k];
+                var d = EditDistance.Bounded(term, candidate, Math.Min(best, max));
+                if (d > max || d > best)
+                {
+                    continue;
+                }
+
+                if (d < best)
+                {
+                    best = d;
+                    candidates.Clear();
+                }
+
+                candidates.Add((candidate, index.Exact[candidate].DocFrequency));
+            }
+        }
+
+        foreach (var (candidate, _) in candidates.OrderByDescending(c => c.Df).Take(3))
+        {
+            clauses.Add(new Clause(ClauseKind.Fuzzy, candidate, index.Options.FuzzyWeight / best, index.Exact[candidate]));
+        }
+    }
+
+    private static void AddGrams(KnowledgeIndex index, string stem, List<Clause> clauses)
+    {
+        var padded = KnowledgeIndex.GramSource(stem);
+        for (var i = 0; i + KnowledgeIndex.GramLength <= padded.Length; i++)
+        {
+            if (index.GramLookup.TryGetValue(padded.AsSpan(i, KnowledgeIndex.GramLength), out var gram, out var p)
+                && p.DocFrequency <= index.MaxGramDocFrequency)
+            {
+                clauses.Add(new Clause(ClauseKind.Gram, gram, index.Options.GramWeight, p));
+            }
+        }
+    }
+
+    private static void AddBigram(KnowledgeIndex index, string first, string second, List<Clause> clauses)
+    {
+        var length = first.Length + 1 + second.Length;
+        Span<char> key = length <= 128 ? stackalloc char[length] : new char[length];
+        first.CopyTo(key);
+        key[first.Length] = '\u0001';
+        second.CopyTo(key[(first.Length + 1)..]);
+        if (index.BigramLookup.TryGetValue(key, out var stored, out var p))
+        {
+            clauses.Add(new Clause(ClauseKind.Phrase, stored.Replace('\u0001', ' '), index.Options.PhraseWeight, p));
+        }
+    }
+
+    private static void AddPrefix(KnowledgeIndex index, string term, List<Clause> clauses)
+    {
+        var terms = index.SortedTerms;
+        var lo = Array.BinarySearch(terms, term, StringComparer.Ordinal);
+        lo = lo < 0 ? ~lo : lo + 1;
+        var expansions = new List<TermPostings>();
+        var names = new List<string>();
+        for (var i = lo; i < terms.Length && terms[i].StartsWith(term, StringComparison.Ordinal) && names.Count < 256; i++)
+        {
+            names.Add(terms[i]);
+            expansions.Add(index.Exact[terms[i]]);
+        }
+
+        var order = Enumerable.Range(0, names.Count).OrderByDescending(i => expansions[i].DocFrequency).Take(index.Options.MaxPrefixExpansions);
+        foreach (var i in order)
+        {
+            clauses.Add(new Clause(ClauseKind.Prefix, names[i], index.Options.PrefixWeight, expansions[i]));
+        }
+    }
+}

@@ -1,0 +1,77 @@
+using System.Diagnostics;
+using CareDesk.Features.Knowledge;
+using CareDesk.Knowledge.Analysis;
+using CareDesk.Knowledge.Index;
+using CareDesk.Knowledge.Search;
+using Dapper;
+using Npgsql;
+
+namespace CareDesk.Features.Search;
+
+/// <summary>
+/// The node's search index over the published articles in PostgreSQL. <see cref="RebuildAsync"/>
+/// builds a new snapshot off to the side and swaps it in; searches in flight finish on the old one.
+/// Every app node holds its own snapshot and rebuilds when told (see <see cref="KnowledgeChangeListener"/>).
+/// </summary>
+public sealed class KnowledgeSearch(
+    ArticleStore articles,
+    ContentOptions content,
+    NpgsqlDataSource dataSource,
+    ILogger<KnowledgeSearch> logger)
+{
+    private readonly SearchEngine _engine = new();
+    private readonly SemaphoreSlim _rebuild = new(1, 1);
+
+    public KnowledgeIndex Current => _engine.Current;
+
+    /// <summary>When the current snapshot was built (UTC), and how long it took.</summary>
+    public (DateTimeOffset At, TimeSpan Took) LastBuild { get; private set; }
+
+    public SearchResult Search(SearchRequest request) => _engine.Search(request);
+
+    public Explanation? Explain(string query, string id) => SearchEngine.Explain(_engine.Current, query, id);
+
+    /// <summary>Rebuilds from the published revisions (one rebuild at a time; callers during one wait for it).</summary>
+    public async Task RebuildAsync(CancellationToken ct = default)
+    {
+        await _rebuild.WaitAsync(ct);
+        try
+        {
+            var sw = Stopwatch.StartNew();
+            var published = await articles.PublishedAsync(ct);
+            var index = KnowledgeIndex.Build(published, LoadSynonyms());
+            _engine.Swap(index);
+            LastBuild = (DateTimeOffset.UtcNow, sw.Elapsed);
+            logger.LogInformation("Search index rebuilt: {Count} article(s) in {Ms} ms", index.Count, sw.ElapsedMilliseconds);
+        }
+        finally
+        {
+            _rebuild.Release();
+        }
+    }
+
+    private SynonymTable LoadSynonyms()
+    {
+        var path = Path.Combine(content.SeedsDirectory, "synonyms.json");
+        return File.Exists(path) ? SynonymTable.Load(path) : SynonymTable.Empty;
+    }
+
+    /// <summary>Records a search for the content-gap report: what was asked, how many hits, what was opened.</summary>
+    public async Task<long> LogAsync(string query, int hitCount, string? topArticle, string? userName, string source, CancellationToken ct = default)
+    {
+        await using var conn = await dataSource.OpenConnectionAsync(ct);
+        return await conn.ExecuteScalarAsync<long>(new CommandDefinition("""
+            INSERT INTO search_log (query, hit_count, top_article, user_name, source)
+            VALUES (@Query, @HitCount, @TopArticle, @UserName, @Source)
+            RETURNING id
+            """, new { Query = query.Length > 500 ? query[..500] : query, HitCount = hitCount, TopArticle = topArticle, UserName = userName, Source = source }, cancellationToken: ct));
+    }
+
+    /// <summary>Marks which article the agent opened from a logged search.</summary>
+    public async Task LogChosenAsync(long searchId, string articleId, CancellationToken ct = default)
+    {
+        await using var conn = await dataSource.OpenConnectionAsync(ct);
+        await conn.ExecuteAsync(new CommandDefinition(
+            "UPDATE search_log SET chosen_article = @ArticleId WHERE id = @SearchId", new { searchId, articleId }, cancellationToken: ct));
+    }
+}
