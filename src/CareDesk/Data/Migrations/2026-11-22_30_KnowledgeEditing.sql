@@ -52,5 +52,5 @@ CREATE TABLE kb_reminders (
 
 CREATE INDEX kb_reminders_open ON kb_reminders (editor) WHERE dismissed_at IS NULL;
 
--- At most one open (draft, in-review or returned) revision per article: two editors cannot fork it.
-CREATE UNIQUE INDEX kb_revisions_one_open ON kb_revisions (article_id) WHERE state IN ('draft', 'in-review', 'returned');
+-- At most one open (draft or in-review) revision per article: two editors cannot fork it.
+CREATE UNIQUE INDEX kb_revisions_one_open ON kb_revisions (article_id) WHERE state IN ('draft', 'in-review');

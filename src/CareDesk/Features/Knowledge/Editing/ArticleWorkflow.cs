@@ -193,7 +193,7 @@ public sealed class ArticleWorkflow(NpgsqlDataSource dataSource)
         var head = await conn.QuerySingleOrDefaultAsync<ArticleHead>(new CommandDefinition("""
             SELECT a.id AS Id, a.status AS Status, a.published_revision AS PublishedRevision,
                    (SELECT max(revision) FROM kb_revisions r WHERE r.article_id = a.id) AS LatestRevision,
-                   (SELECT revision FROM kb_revisions r WHERE r.article_id = a.id AND r.state IN ('draft', 'in-review', 'returned')) AS OpenRevision
+                   (SELECT revision FROM kb_revisions r WHERE r.article_id = a.id AND r.state IN ('draft', 'in-review')) AS OpenRevision
             FROM kb_articles a WHERE a.id = @articleId
             FOR UPDATE
             """, new { articleId }, tx, cancellationToken: ct));

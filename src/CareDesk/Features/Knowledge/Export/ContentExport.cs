@@ -11,8 +11,8 @@ public sealed record ContentExportResult(IReadOnlyList<string> Written, IReadOnl
 
 /// <summary>
 /// Writes the published knowledge base (and archived articles, marked archived) as <c>content/faq</c>
-/// files with the canonical writer, one <c>&lt;id&gt;.md</c> per article. A file whose bytes would not
-/// change is not touched; a file for an article the database does not hold is left alone and listed.
+/// files with the canonical writer, one <c>&lt;id&gt;.md</c> per article. A file that already holds the
+/// same article is not touched; a file for an article the database does not hold is left alone and listed.
 /// </summary>
 public sealed class ContentExport(NpgsqlDataSource dataSource)
 {
@@ -41,13 +41,13 @@ public sealed class ContentExport(NpgsqlDataSource dataSource)
         foreach (var article in articles)
         {
             var path = Path.Combine(directory, article.Id + ".md");
-            var bytes = Utf8.GetBytes(FaqFile.Write(article));
-            if (File.Exists(path) && (await File.ReadAllBytesAsync(path, ct)).AsSpan().SequenceEqual(bytes))
+            var text = FaqFile.Write(article);
+            if (File.Exists(path) && SameArticle(path, await File.ReadAllTextAsync(path, ct), text))
             {
                 unchanged.Add(path);
                 continue;
             }
-            await File.WriteAllBytesAsync(path, bytes, ct);
+            await File.WriteAllBytesAsync(path, Utf8.GetBytes(text), ct);
             written.Add(path);
         }
         var ids = articles.Select(a => a.Id + ".md").ToHashSet(StringComparer.Ordinal);
@@ -56,5 +56,18 @@ public sealed class ContentExport(NpgsqlDataSource dataSource)
             .Order(StringComparer.Ordinal)
             .ToList();
         return new ContentExportResult(written, unchanged, others);
+    }
+
+    /// <summary>
+    /// Whether the file already says what the article says: byte-identical, or parsing to the same
+    /// article. A hand-written file in a valid but non-canonical style (quotes YAML does not need) is
+    /// thus left as it is until its article is edited in the app.
+    /// </summary>
+    private static bool SameArticle(string path, string existing, string canonical)
+    {
+        if (existing == canonical)
+            return true;
+        var parsed = FaqFile.Parse(path, existing);
+        return parsed.Article is { } article && parsed.Problems.Count == 0 && FaqFile.Write(article) == canonical;
     }
 }

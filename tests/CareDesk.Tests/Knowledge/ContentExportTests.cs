@@ -1,0 +1,113 @@
+using CareDesk.Features.Knowledge;
+using CareDesk.Features.Knowledge.Editing;
+using CareDesk.Features.Knowledge.Export;
+using CareDesk.Knowledge.Documents;
+using CareDesk.Tests.Data;
+using CareDesk.Testing;
+using static CareDesk.Tests.Knowledge.KnowledgeFixtures;
+
+namespace CareDesk.Tests.Knowledge;
+
+[Collection(PostgresCollection.Name)]
+public sealed class ContentExportTests(PostgresServer postgres)
+{
+    private static string RepoFaq => Path.Combine(TestPaths.RepoRoot, "content", "faq");
+
+    [Fact]
+    public async Task ExportAsync_OverCheckoutAfterImport_ChangesNoByteOfAnyFile()
+    {
+        await using var ds = await postgres.CreateMigratedDatabaseAsync();
+        var loaded = FaqContentLoader.LoadDirectory(RepoFaq);
+        Assert.Empty(loaded.Problems);
+        await using (var conn = await ds.OpenConnectionAsync())
+        await using (var tx = await conn.BeginTransactionAsync())
+        {
+            await ArticleStore.ImportPublishedAsync(conn, tx, loaded.Articles, "import", "test", default);
+            await tx.CommitAsync();
+        }
+        var outDir = Directory.CreateTempSubdirectory("caredesk-export-").FullName;
+        foreach (var file in Directory.GetFiles(RepoFaq))
+            File.Copy(file, Path.Combine(outDir, Path.GetFileName(file)));
+
+        var result = await new ContentExport(ds).ExportAsync(outDir);
+
+        var differing = Directory.GetFiles(RepoFaq, "*.md")
+            .Where(f => Path.GetFileName(f) != "README.md")
+            .Where(f => !File.Exists(Path.Combine(outDir, Path.GetFileName(f)))
+                        || !File.ReadAllBytes(f).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(outDir, Path.GetFileName(f)))))
+            .Select(Path.GetFileName)
+            .ToList();
+        Assert.True(differing.Count == 0, "not byte-identical after import → export: " + string.Join(", ", differing));
+        Assert.Empty(result.Written);
+        Assert.Empty(result.NotInDatabase);
+        Assert.Equal(loaded.Articles.Count, result.Unchanged.Count);
+    }
+
+    [Fact]
+    public async Task ExportAsync_EditedArticle_RewritesOnlyItsFileCanonically()
+    {
+        await using var ds = await postgres.CreateMigratedDatabaseAsync();
+        var loaded = FaqContentLoader.LoadDirectory(RepoFaq);
+        await using (var conn = await ds.OpenConnectionAsync())
+        await using (var tx = await conn.BeginTransactionAsync())
+        {
+            await ArticleStore.ImportPublishedAsync(conn, tx, loaded.Articles, "import", "test", default);
+            await tx.CommitAsync();
+        }
+        var outDir = Directory.CreateTempSubdirectory("caredesk-export-").FullName;
+        foreach (var file in Directory.GetFiles(RepoFaq))
+            File.Copy(file, Path.Combine(outDir, Path.GetFileName(file)));
+        var workflow = new ArticleWorkflow(ds);
+        var edited = loaded.Articles.First(a => a.Id == "mof-contact");
+        var revision = await workflow.SaveDraftAsync(edited.Id, 1, edited with { Keywords = [.. edited.Keywords, "كلمة جديدة"] }, "keyword", Editor);
+        await workflow.SubmitAsync(edited.Id, revision, Editor);
+        await workflow.ApproveAsync(edited.Id, revision, null, Reviewer);
+
+        var result = await new ContentExport(ds).ExportAsync(outDir);
+
+        Assert.Equal("mof-contact.md", Path.GetFileName(Assert.Single(result.Written)));
+        var text = File.ReadAllText(Path.Combine(outDir, "mof-contact.md"));
+        Assert.Contains("كلمة جديدة", text);
+        Assert.Equal(text, FaqFile.Write(FaqFile.Parse("x.md", text).Article!));
+    }
+
+    [Fact]
+    public async Task ExportAsync_IdenticalFileExists_LeavesItUntouched()
+    {
+        await using var ds = await postgres.CreateMigratedDatabaseAsync();
+        var workflow = new ArticleWorkflow(ds);
+        var article = Article();
+        await workflow.CreateAsync(article, "new", Editor);
+        await workflow.SubmitAsync(article.Id, 1, Editor);
+        await workflow.ApproveAsync(article.Id, 1, null, Reviewer);
+        var outDir = Directory.CreateTempSubdirectory("caredesk-export-").FullName;
+        File.WriteAllText(Path.Combine(outDir, "someone-elses.md"), "x");
+
+        var first = await new ContentExport(ds).ExportAsync(outDir);
+        var second = await new ContentExport(ds).ExportAsync(outDir);
+
+        Assert.Single(first.Written);
+        Assert.Empty(second.Written);
+        Assert.Single(second.Unchanged);
+        Assert.Equal("someone-elses.md", Path.GetFileName(Assert.Single(second.NotInDatabase)));
+        var exported = FaqFile.Parse("x.md", File.ReadAllText(Path.Combine(outDir, article.Id + ".md"))).Article!;
+        Assert.Equal(("published", article.Body), (exported.Status, exported.Body));
+    }
+
+    [Fact]
+    public async Task ExportAsync_ArchivedArticle_WrittenWithStatusArchived()
+    {
+        await using var ds = await postgres.CreateMigratedDatabaseAsync();
+        var workflow = new ArticleWorkflow(ds);
+        var article = Article();
+        await workflow.CreateAsync(article, "new", Editor);
+        await workflow.SubmitAsync(article.Id, 1, Editor);
+        await workflow.ApproveAsync(article.Id, 1, null, Reviewer);
+        await workflow.ArchiveAsync(article.Id, "obsolete", Reviewer);
+        var outDir = Directory.CreateTempSubdirectory("caredesk-export-").FullName;
+
+        await new ContentExport(ds).ExportAsync(outDir);
+
+        Assert.Equal("archived", FaqFile.Parse("x.md", File.ReadAllText(Path.Combine(outDir, article.Id + ".md"))).Article!.Status);
+    }
+}
