@@ -4,6 +4,7 @@ using System.Text.Unicode;
 using CareDesk.Components;
 using CareDesk.Components.Localization;
 using CareDesk.Data;
+using CareDesk.Features.Accounts;
 using CareDesk.Features.Health;
 using CareDesk.Features.Knowledge;
 using CareDesk.Features.Reference;
@@ -33,15 +34,17 @@ public static class CareDeskHost
             builder.AddKnowledge();
             builder.AddReferenceData();
             builder.AddSearch();
+            builder.AddAccounts();
 
             var app = builder.Build();
             if (!app.Environment.IsDevelopment())
                 app.UseExceptionHandler("/error", createScopeForErrors: true);
             app.UseUiCultures();
+            app.UseAccounts();
             app.UseAntiforgery();
-            app.MapStaticAssets();
+            app.MapStaticAssets().AllowAnonymous();
             app.MapHealth();
-            app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+            app.MapRazorComponents<App>().AddInteractiveServerRenderMode().AllowAnonymousFrameworkScripts();
 
             await app.Services.InitializeDatabaseAsync(app.Lifetime.ApplicationStopping);
             await app.StartAsync();
