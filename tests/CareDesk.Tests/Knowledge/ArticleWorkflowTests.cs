@@ -1,4 +1,5 @@
 using CareDesk.Features.Knowledge;
+using CareDesk.Features.Audit;
 using CareDesk.Features.Knowledge.Editing;
 using CareDesk.Features.Search;
 using CareDesk.Tests.Data;
@@ -24,7 +25,7 @@ public sealed class ArticleWorkflowTests(PostgresServer postgres)
     public async Task ApproveAsync_ByAuthor_ThrowsFourEyesAndChangesNothing()
     {
         await using var ds = await postgres.CreateMigratedDatabaseAsync();
-        var workflow = new ArticleWorkflow(ds);
+        var workflow = new ArticleWorkflow(ds, new AuditLog(ds));
         var id = await InReviewAsync(workflow, EditorReviewer);
 
         var ex = await Assert.ThrowsAsync<EditingException>(() => workflow.ApproveAsync(id, 1, null, EditorReviewer));
@@ -33,13 +34,14 @@ public sealed class ArticleWorkflowTests(PostgresServer postgres)
         var history = await new RevisionStore(ds).HistoryAsync(id);
         Assert.Equal(RevisionStates.InReview, Assert.Single(history).State);
         Assert.Empty(await new ArticleStore(ds).PublishedAsync());
+        Assert.Empty(await new AuditLog(ds).QueryAsync(new AuditQuery(Action: AuditActions.Publish)));
     }
 
     [Fact]
     public async Task ReturnAsync_ByAuthor_ThrowsFourEyes()
     {
         await using var ds = await postgres.CreateMigratedDatabaseAsync();
-        var workflow = new ArticleWorkflow(ds);
+        var workflow = new ArticleWorkflow(ds, new AuditLog(ds));
         var id = await InReviewAsync(workflow, EditorReviewer);
 
         var ex = await Assert.ThrowsAsync<EditingException>(() => workflow.ReturnAsync(id, 1, "looks fine to me", EditorReviewer));
@@ -51,7 +53,7 @@ public sealed class ArticleWorkflowTests(PostgresServer postgres)
     public async Task ApproveAsync_ByOtherReviewer_PublishesRevision()
     {
         await using var ds = await postgres.CreateMigratedDatabaseAsync();
-        var workflow = new ArticleWorkflow(ds);
+        var workflow = new ArticleWorkflow(ds, new AuditLog(ds));
         var id = await InReviewAsync(workflow, Editor);
 
         await workflow.ApproveAsync(id, 1, "checked against seed 004", Reviewer);
@@ -62,6 +64,8 @@ public sealed class ArticleWorkflowTests(PostgresServer postgres)
         var rev = Assert.Single(await new RevisionStore(ds).HistoryAsync(id));
         Assert.Equal((RevisionStates.Published, "editor1", "reviewer1", "checked against seed 004"), (rev.State, rev.Author, rev.Reviewer, rev.ReviewNote));
         Assert.NotNull(rev.ReviewedAt);
+        var audited = Assert.Single(await new AuditLog(ds).QueryAsync(new AuditQuery(Action: AuditActions.Publish)));
+        Assert.Equal(("reviewer1", id), (audited.Actor, audited.Subject));
     }
 
     [Theory]
@@ -70,7 +74,7 @@ public sealed class ArticleWorkflowTests(PostgresServer postgres)
     public async Task ApproveAsync_WithoutReviewerRole_Throws(string who)
     {
         await using var ds = await postgres.CreateMigratedDatabaseAsync();
-        var workflow = new ArticleWorkflow(ds);
+        var workflow = new ArticleWorkflow(ds, new AuditLog(ds));
         var id = await InReviewAsync(workflow, Editor);
 
         var ex = await Assert.ThrowsAsync<EditingException>(() => workflow.ApproveAsync(id, 1, null, who == "agent" ? Agent : OtherEditor));
@@ -82,7 +86,7 @@ public sealed class ArticleWorkflowTests(PostgresServer postgres)
     public async Task CreateAsync_ByReviewerOrAgent_Throws()
     {
         await using var ds = await postgres.CreateMigratedDatabaseAsync();
-        var workflow = new ArticleWorkflow(ds);
+        var workflow = new ArticleWorkflow(ds, new AuditLog(ds));
 
         Assert.Equal("editor.error.role", (await Assert.ThrowsAsync<EditingException>(() => workflow.CreateAsync(Article(), "x", Reviewer))).Key);
         Assert.Equal("editor.error.role", (await Assert.ThrowsAsync<EditingException>(() => workflow.CreateAsync(Article(), "x", Agent))).Key);
@@ -94,7 +98,7 @@ public sealed class ArticleWorkflowTests(PostgresServer postgres)
     public async Task SaveDraftAsync_NoChangeNote_Throws(string note)
     {
         await using var ds = await postgres.CreateMigratedDatabaseAsync();
-        var workflow = new ArticleWorkflow(ds);
+        var workflow = new ArticleWorkflow(ds, new AuditLog(ds));
         var article = Article();
         await workflow.CreateAsync(article, "first", Editor);
 
@@ -107,7 +111,7 @@ public sealed class ArticleWorkflowTests(PostgresServer postgres)
     public async Task ReturnAsync_WithNote_AuthorRevisesAndSecondRoundPublishes()
     {
         await using var ds = await postgres.CreateMigratedDatabaseAsync();
-        var workflow = new ArticleWorkflow(ds);
+        var workflow = new ArticleWorkflow(ds, new AuditLog(ds));
         var id = await InReviewAsync(workflow, Editor);
 
         await Assert.ThrowsAsync<EditingException>(() => workflow.ReturnAsync(id, 1, " ", Reviewer));
@@ -126,7 +130,7 @@ public sealed class ArticleWorkflowTests(PostgresServer postgres)
     public async Task SaveDraftAsync_OnPublishedArticle_KeepsPublishedUntilApproved()
     {
         await using var ds = await postgres.CreateMigratedDatabaseAsync();
-        var workflow = new ArticleWorkflow(ds);
+        var workflow = new ArticleWorkflow(ds, new AuditLog(ds));
         var id = await InReviewAsync(workflow, Editor);
         await workflow.ApproveAsync(id, 1, null, Reviewer);
 
@@ -144,7 +148,7 @@ public sealed class ArticleWorkflowTests(PostgresServer postgres)
     public async Task SaveDraftAsync_StaleBaseRevision_ThrowsAndWritesNothing()
     {
         await using var ds = await postgres.CreateMigratedDatabaseAsync();
-        var workflow = new ArticleWorkflow(ds);
+        var workflow = new ArticleWorkflow(ds, new AuditLog(ds));
         var article = Article();
         await workflow.CreateAsync(article, "first", Editor);
         await workflow.SaveDraftAsync(article.Id, 1, article, "second", Editor);
@@ -159,7 +163,7 @@ public sealed class ArticleWorkflowTests(PostgresServer postgres)
     public async Task SaveDraftAsync_WhileInReview_ThrowsWrongState()
     {
         await using var ds = await postgres.CreateMigratedDatabaseAsync();
-        var workflow = new ArticleWorkflow(ds);
+        var workflow = new ArticleWorkflow(ds, new AuditLog(ds));
         var id = await InReviewAsync(workflow, Editor);
 
         var ex = await Assert.ThrowsAsync<EditingException>(() => workflow.SaveDraftAsync(id, 1, Article(id), "sneaky change", Editor));
@@ -171,7 +175,7 @@ public sealed class ArticleWorkflowTests(PostgresServer postgres)
     public async Task SubmitAsync_ArticleMissingSections_ThrowsInvalid()
     {
         await using var ds = await postgres.CreateMigratedDatabaseAsync();
-        var workflow = new ArticleWorkflow(ds);
+        var workflow = new ArticleWorkflow(ds, new AuditLog(ds));
         var article = Article() with { Body = "نص بلا أقسام" };
         await workflow.CreateAsync(article, "first", Editor);
 
@@ -185,7 +189,7 @@ public sealed class ArticleWorkflowTests(PostgresServer postgres)
     public async Task SaveDraftAsync_EverySave_KeptWithAuthorAndNote()
     {
         await using var ds = await postgres.CreateMigratedDatabaseAsync();
-        var workflow = new ArticleWorkflow(ds);
+        var workflow = new ArticleWorkflow(ds, new AuditLog(ds));
         var article = Article();
         await workflow.CreateAsync(article, "first", Editor);
         await workflow.SaveDraftAsync(article.Id, 1, Article(article.Id, "ثانية"), "second", OtherEditor);
@@ -202,7 +206,7 @@ public sealed class ArticleWorkflowTests(PostgresServer postgres)
     public async Task RestoreAsync_OldRevision_NewDraftWithItsContent()
     {
         await using var ds = await postgres.CreateMigratedDatabaseAsync();
-        var workflow = new ArticleWorkflow(ds);
+        var workflow = new ArticleWorkflow(ds, new AuditLog(ds));
         var article = Article(extraBodyLine: "النص الأصلي");
         await workflow.CreateAsync(article, "first", Editor);
         await workflow.SaveDraftAsync(article.Id, 1, Article(article.Id, "نص خاطئ"), "second", Editor);
@@ -220,7 +224,7 @@ public sealed class ArticleWorkflowTests(PostgresServer postgres)
     public async Task ArchiveAsync_Published_LeavesSearchAndNotifies()
     {
         await using var ds = await postgres.CreateMigratedDatabaseAsync();
-        var workflow = new ArticleWorkflow(ds);
+        var workflow = new ArticleWorkflow(ds, new AuditLog(ds));
         var id = await InReviewAsync(workflow, Editor);
         await workflow.ApproveAsync(id, 1, null, Reviewer);
 
@@ -236,7 +240,7 @@ public sealed class ArticleWorkflowTests(PostgresServer postgres)
     public async Task ApproveAsync_Committed_SendsOneNotifyWithTheArticleId()
     {
         await using var ds = await postgres.CreateMigratedDatabaseAsync();
-        var workflow = new ArticleWorkflow(ds);
+        var workflow = new ArticleWorkflow(ds, new AuditLog(ds));
         var id = await InReviewAsync(workflow, Editor);
 
         var notified = await NotificationsDuringAsync(ds, () => workflow.ApproveAsync(id, 1, null, Reviewer));
@@ -248,7 +252,7 @@ public sealed class ArticleWorkflowTests(PostgresServer postgres)
     public async Task ApproveAsync_Refused_SendsNoNotify()
     {
         await using var ds = await postgres.CreateMigratedDatabaseAsync();
-        var workflow = new ArticleWorkflow(ds);
+        var workflow = new ArticleWorkflow(ds, new AuditLog(ds));
         var id = await InReviewAsync(workflow, EditorReviewer);
 
         var notified = await NotificationsDuringAsync(ds, async () =>
@@ -261,7 +265,7 @@ public sealed class ArticleWorkflowTests(PostgresServer postgres)
     public async Task ApproveAsync_TwoReviewersAtOnce_OnePublishesTheOtherSeesWrongState()
     {
         await using var ds = await postgres.CreateMigratedDatabaseAsync();
-        var workflow = new ArticleWorkflow(ds);
+        var workflow = new ArticleWorkflow(ds, new AuditLog(ds));
         var id = await InReviewAsync(workflow, Editor);
         var second = EditorActor.Of("reviewer2", CareDesk.Features.Accounts.Roles.Reviewer);
 

@@ -1,4 +1,5 @@
 using CareDesk.Features.Knowledge;
+using CareDesk.Features.Audit;
 using CareDesk.Features.Knowledge.Editing;
 using CareDesk.Features.Knowledge.Export;
 using CareDesk.Knowledge.Documents;
@@ -57,7 +58,7 @@ public sealed class ContentExportTests(PostgresServer postgres)
         var outDir = Directory.CreateTempSubdirectory("caredesk-export-").FullName;
         foreach (var file in Directory.GetFiles(RepoFaq))
             File.Copy(file, Path.Combine(outDir, Path.GetFileName(file)));
-        var workflow = new ArticleWorkflow(ds);
+        var workflow = new ArticleWorkflow(ds, new AuditLog(ds));
         var edited = loaded.Articles.First(a => a.Id == "mof-contact");
         var revision = await workflow.SaveDraftAsync(edited.Id, 1, edited with { Keywords = [.. edited.Keywords, "كلمة جديدة"] }, "keyword", Editor);
         await workflow.SubmitAsync(edited.Id, revision, Editor);
@@ -75,7 +76,7 @@ public sealed class ContentExportTests(PostgresServer postgres)
     public async Task ExportAsync_IdenticalFileExists_LeavesItUntouched()
     {
         await using var ds = await postgres.CreateMigratedDatabaseAsync();
-        var workflow = new ArticleWorkflow(ds);
+        var workflow = new ArticleWorkflow(ds, new AuditLog(ds));
         var article = Article();
         await workflow.CreateAsync(article, "new", Editor);
         await workflow.SubmitAsync(article.Id, 1, Editor);
@@ -98,7 +99,7 @@ public sealed class ContentExportTests(PostgresServer postgres)
     public async Task ExportAsync_ArchivedArticle_WrittenWithStatusArchived()
     {
         await using var ds = await postgres.CreateMigratedDatabaseAsync();
-        var workflow = new ArticleWorkflow(ds);
+        var workflow = new ArticleWorkflow(ds, new AuditLog(ds));
         var article = Article();
         await workflow.CreateAsync(article, "new", Editor);
         await workflow.SubmitAsync(article.Id, 1, Editor);

@@ -1,3 +1,4 @@
+using CareDesk.Features.Audit;
 using CareDesk.Features.Knowledge.Editing;
 using CareDesk.Features.Knowledge.Gaps;
 using CareDesk.Tests.Data;
@@ -20,7 +21,7 @@ public sealed class ContentGapsTests(PostgresServer postgres)
     public async Task ReportAsync_Period_CountsGapsInsideItOnly()
     {
         await using var ds = await postgres.CreateMigratedDatabaseAsync();
-        var workflow = new ArticleWorkflow(ds);
+        var workflow = new ArticleWorkflow(ds, new AuditLog(ds));
         var article = Article();
         await workflow.CreateAsync(article, "new", Editor);
         await workflow.SubmitAsync(article.Id, 1, Editor);

@@ -1,3 +1,4 @@
+using CareDesk.Features.Audit;
 using CareDesk.Features.Knowledge.Editing;
 using CareDesk.Features.Knowledge.Reminders;
 using CareDesk.Tests.Data;
@@ -24,7 +25,7 @@ public sealed class ReviewRemindersTests(PostgresServer postgres)
     public async Task RunDayAsync_PastReviewDate_RemindsItsEditorOnly()
     {
         await using var ds = await postgres.CreateMigratedDatabaseAsync();
-        var workflow = new ArticleWorkflow(ds);
+        var workflow = new ArticleWorkflow(ds, new AuditLog(ds));
         var overdue = await PublishedAsync(workflow, Today.AddDays(-1));
         await PublishedAsync(workflow, Today);
         var reminders = new ReviewReminders(ds);
@@ -39,7 +40,7 @@ public sealed class ReviewRemindersTests(PostgresServer postgres)
     public async Task RunDayAsync_TwoNodesSameDay_OnlyOneRuns()
     {
         await using var ds = await postgres.CreateMigratedDatabaseAsync();
-        await PublishedAsync(new ArticleWorkflow(ds), Today.AddDays(-10));
+        await PublishedAsync(new ArticleWorkflow(ds, new AuditLog(ds)), Today.AddDays(-10));
         var reminders = new ReviewReminders(ds);
 
         var runs = await Task.WhenAll(reminders.RunDayAsync(Today, "n1"), reminders.RunDayAsync(Today, "n2"));
@@ -55,7 +56,7 @@ public sealed class ReviewRemindersTests(PostgresServer postgres)
     public async Task DismissAsync_Seen_NoLongerOpen()
     {
         await using var ds = await postgres.CreateMigratedDatabaseAsync();
-        var id = await PublishedAsync(new ArticleWorkflow(ds), Today.AddDays(-3));
+        var id = await PublishedAsync(new ArticleWorkflow(ds, new AuditLog(ds)), Today.AddDays(-3));
         var reminders = new ReviewReminders(ds);
         await reminders.RunDayAsync(Today, "n1");
 

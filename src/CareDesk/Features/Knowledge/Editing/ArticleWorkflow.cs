@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CareDesk.Features.Audit;
 using CareDesk.Features.Search;
 using CareDesk.Knowledge.Documents;
 using Dapper;
@@ -14,7 +15,7 @@ namespace CareDesk.Features.Knowledge.Editing;
 /// node rebuild its search index are one transaction. Each action locks the article row, so two
 /// people acting at once are serialized and the second sees the first's result.
 /// </summary>
-public sealed class ArticleWorkflow(NpgsqlDataSource dataSource)
+public sealed class ArticleWorkflow(NpgsqlDataSource dataSource, IAuditLog audit)
 {
     /// <summary>Starts a new article as draft revision 1.</summary>
     public async Task<int> CreateAsync(FaqArticle document, string changeNote, EditorActor actor, CancellationToken ct = default)
@@ -115,6 +116,7 @@ public sealed class ArticleWorkflow(NpgsqlDataSource dataSource)
             UPDATE kb_articles SET status = 'published', published_revision = @revision, topic = @Topic, updated_at = now()
             WHERE id = @articleId
             """, new { articleId, revision, document.Topic }, tx, cancellationToken: ct));
+        await audit.WriteAsync(conn, tx, new AuditEntry(actor.Name, AuditActions.Publish, articleId, Details: $"revision {revision} published"), ct);
         await KnowledgeChangeListener.NotifyAsync(conn, tx, articleId, ct);
         await tx.CommitAsync(ct);
     }
@@ -153,6 +155,7 @@ public sealed class ArticleWorkflow(NpgsqlDataSource dataSource)
             WHERE article_id = @articleId AND revision = @published
             """, new { articleId, published, Document = JsonSerializer.Serialize(document, ArticleStore.Json), Note = note.Trim(), Reviewer = actor.Name }, tx, cancellationToken: ct));
         await SetArticleAsync(conn, tx, articleId, ArticleStatuses.Archived, published, ct);
+        await audit.WriteAsync(conn, tx, new AuditEntry(actor.Name, AuditActions.Publish, articleId, Details: $"revision {published} archived: {note.Trim()}"), ct);
         await KnowledgeChangeListener.NotifyAsync(conn, tx, articleId, ct);
         await tx.CommitAsync(ct);
     }
