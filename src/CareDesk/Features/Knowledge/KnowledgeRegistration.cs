@@ -19,7 +19,9 @@ public static class KnowledgeRegistration
         builder.Services.AddSingleton<SynonymPreview>();
         builder.Services.AddSingleton<ArticleWorkflow>();
         builder.Services.AddSingleton<RevisionStore>();
+        builder.Services.AddScoped<EditorSession>();
         builder.Services.AddSingleton<ContentGaps>();
+        builder.Services.AddSingleton<Export.ContentExport>();
         builder.Services.AddSingleton<ReviewReminders>();
         builder.Services.AddSingleton(ReviewReminderOptions.Read(builder.Configuration));
         builder.Services.TryAddSingleton(TimeProvider.System);
