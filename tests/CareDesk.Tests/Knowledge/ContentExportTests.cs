@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using CareDesk.Features.Knowledge;
 using CareDesk.Features.Audit;
 using CareDesk.Features.Knowledge.Editing;
@@ -110,5 +111,49 @@ public sealed class ContentExportTests(PostgresServer postgres)
         await new ContentExport(ds).ExportAsync(outDir);
 
         Assert.Equal("archived", FaqFile.Parse("x.md", File.ReadAllText(Path.Combine(outDir, article.Id + ".md"))).Article!.Status);
+    }
+
+    private static async Task<(int Code, string Output)> RunCliAsync(string connectionString, params string[] args)
+    {
+        var psi = new ProcessStartInfo(AppProcess.ExecutablePath) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in args)
+            psi.ArgumentList.Add(a);
+        psi.Environment["ConnectionStrings__CareDesk"] = connectionString;
+        using var process = Process.Start(psi)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await stdout + await stderr);
+    }
+
+    [Fact]
+    public async Task ExportContentVerb_PublishedArticle_WritesItsFile()
+    {
+        var cs = await postgres.CreateDatabaseAsync("kbexport");
+        await new CareDesk.Data.MigrationRunner(Npgsql.NpgsqlDataSource.Create(cs), Microsoft.Extensions.Logging.Abstractions.NullLogger<CareDesk.Data.MigrationRunner>.Instance).ApplyAsync();
+        await using var ds = Npgsql.NpgsqlDataSource.Create(cs);
+        var workflow = new ArticleWorkflow(ds, new AuditLog(ds));
+        var article = Article();
+        await workflow.CreateAsync(article, "new", Editor);
+        await workflow.SubmitAsync(article.Id, 1, Editor);
+        await workflow.ApproveAsync(article.Id, 1, null, Reviewer);
+        var outDir = Directory.CreateTempSubdirectory("caredesk-export-").FullName;
+
+        var (code, output) = await RunCliAsync(cs, "export-content", "--out", outDir);
+
+        Assert.True(code == 0, output);
+        Assert.Contains("1 written", output);
+        Assert.Equal(FaqFile.Write(article with { Status = "published" }), File.ReadAllText(Path.Combine(outDir, article.Id + ".md")));
+    }
+
+    [Fact]
+    public async Task ExportContentVerb_DatabaseWithoutSchema_ExitsOneWithMessage()
+    {
+        var cs = await postgres.CreateDatabaseAsync("kbempty");
+
+        var (code, output) = await RunCliAsync(cs, "export-content", "--out", Directory.CreateTempSubdirectory("caredesk-export-").FullName);
+
+        Assert.Equal(1, code);
+        Assert.Contains("no knowledge base", output);
     }
 }

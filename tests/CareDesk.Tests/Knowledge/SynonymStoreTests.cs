@@ -75,6 +75,24 @@ public sealed class SynonymStoreTests(PostgresServer postgres)
     }
 
     [Fact]
+    public async Task ReplaceAsync_Committed_NotifiesEveryNode()
+    {
+        await using var ds = await postgres.CreateMigratedDatabaseAsync();
+        var payloads = new List<string>();
+        await using var listen = await ds.OpenConnectionAsync();
+        listen.Notification += (_, e) => payloads.Add(e.Payload);
+        await using (var cmd = new NpgsqlCommand($"LISTEN {KnowledgeChangeListener.Channel}", listen))
+            await cmd.ExecuteNonQueryAsync();
+
+        await new SynonymStore(ds).ReplaceAsync(SynonymText.Parse("a, b"), Editor);
+        while (await listen.WaitAsync(TimeSpan.FromMilliseconds(300)))
+        {
+        }
+
+        Assert.Equal([SynonymStore.ChangeKey], payloads);
+    }
+
+    [Fact]
     public async Task ReplaceAsync_ByAgent_ThrowsAndKeepsTable()
     {
         await using var ds = await postgres.CreateMigratedDatabaseAsync();
