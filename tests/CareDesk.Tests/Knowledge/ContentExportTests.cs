@@ -15,10 +15,9 @@ public sealed class ContentExportTests(PostgresServer postgres)
 {
     private static string RepoFaq => Path.Combine(TestPaths.RepoRoot, "content", "faq");
 
-    [Fact]
-    public async Task ExportAsync_OverCheckoutAfterImport_ChangesNoByteOfAnyFile()
+    /// <summary>Imports content/faq as the app does on an empty database, and copies the files to a folder to export over.</summary>
+    private static async Task<(FaqContentLoadResult Loaded, string Dir)> ImportIntoCheckoutCopyAsync(Npgsql.NpgsqlDataSource ds)
     {
-        await using var ds = await postgres.CreateMigratedDatabaseAsync();
         var loaded = FaqContentLoader.LoadDirectory(RepoFaq);
         Assert.Empty(loaded.Problems);
         await using (var conn = await ds.OpenConnectionAsync())
@@ -27,9 +26,17 @@ public sealed class ContentExportTests(PostgresServer postgres)
             await ArticleStore.ImportPublishedAsync(conn, tx, loaded.Articles, "import", "test", default);
             await tx.CommitAsync();
         }
-        var outDir = Directory.CreateTempSubdirectory("caredesk-export-").FullName;
+        var dir = Directory.CreateTempSubdirectory("caredesk-export-").FullName;
         foreach (var file in Directory.GetFiles(RepoFaq))
-            File.Copy(file, Path.Combine(outDir, Path.GetFileName(file)));
+            File.Copy(file, Path.Combine(dir, Path.GetFileName(file)));
+        return (loaded, dir);
+    }
+
+    [Fact]
+    public async Task ExportAsync_OverCheckoutAfterImport_ChangesNoByteOfAnyFile()
+    {
+        await using var ds = await postgres.CreateMigratedDatabaseAsync();
+        var (loaded, outDir) = await ImportIntoCheckoutCopyAsync(ds);
 
         var result = await new ContentExport(ds).ExportAsync(outDir);
 
@@ -49,16 +56,7 @@ public sealed class ContentExportTests(PostgresServer postgres)
     public async Task ExportAsync_EditedArticle_RewritesOnlyItsFileCanonically()
     {
         await using var ds = await postgres.CreateMigratedDatabaseAsync();
-        var loaded = FaqContentLoader.LoadDirectory(RepoFaq);
-        await using (var conn = await ds.OpenConnectionAsync())
-        await using (var tx = await conn.BeginTransactionAsync())
-        {
-            await ArticleStore.ImportPublishedAsync(conn, tx, loaded.Articles, "import", "test", default);
-            await tx.CommitAsync();
-        }
-        var outDir = Directory.CreateTempSubdirectory("caredesk-export-").FullName;
-        foreach (var file in Directory.GetFiles(RepoFaq))
-            File.Copy(file, Path.Combine(outDir, Path.GetFileName(file)));
+        var (loaded, outDir) = await ImportIntoCheckoutCopyAsync(ds);
         var workflow = new ArticleWorkflow(ds, new AuditLog(ds));
         var edited = loaded.Articles.First(a => a.Id == "mof-contact");
         var revision = await workflow.SaveDraftAsync(edited.Id, 1, edited with { Keywords = [.. edited.Keywords, "كلمة جديدة"] }, "keyword", Editor);
@@ -79,9 +77,7 @@ public sealed class ContentExportTests(PostgresServer postgres)
         await using var ds = await postgres.CreateMigratedDatabaseAsync();
         var workflow = new ArticleWorkflow(ds, new AuditLog(ds));
         var article = Article();
-        await workflow.CreateAsync(article, "new", Editor);
-        await workflow.SubmitAsync(article.Id, 1, Editor);
-        await workflow.ApproveAsync(article.Id, 1, null, Reviewer);
+        await PublishNewAsync(workflow, article);
         var outDir = Directory.CreateTempSubdirectory("caredesk-export-").FullName;
         File.WriteAllText(Path.Combine(outDir, "someone-elses.md"), "x");
 
@@ -102,9 +98,7 @@ public sealed class ContentExportTests(PostgresServer postgres)
         await using var ds = await postgres.CreateMigratedDatabaseAsync();
         var workflow = new ArticleWorkflow(ds, new AuditLog(ds));
         var article = Article();
-        await workflow.CreateAsync(article, "new", Editor);
-        await workflow.SubmitAsync(article.Id, 1, Editor);
-        await workflow.ApproveAsync(article.Id, 1, null, Reviewer);
+        await PublishNewAsync(workflow, article);
         await workflow.ArchiveAsync(article.Id, "obsolete", Reviewer);
         var outDir = Directory.CreateTempSubdirectory("caredesk-export-").FullName;
 
@@ -134,9 +128,7 @@ public sealed class ContentExportTests(PostgresServer postgres)
         await using var ds = Npgsql.NpgsqlDataSource.Create(cs);
         var workflow = new ArticleWorkflow(ds, new AuditLog(ds));
         var article = Article();
-        await workflow.CreateAsync(article, "new", Editor);
-        await workflow.SubmitAsync(article.Id, 1, Editor);
-        await workflow.ApproveAsync(article.Id, 1, null, Reviewer);
+        await PublishNewAsync(workflow, article);
         var outDir = Directory.CreateTempSubdirectory("caredesk-export-").FullName;
 
         var (code, output) = await RunCliAsync(cs, "export-content", "--out", outDir);

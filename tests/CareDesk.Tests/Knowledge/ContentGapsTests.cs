@@ -23,9 +23,7 @@ public sealed class ContentGapsTests(PostgresServer postgres)
         await using var ds = await postgres.CreateMigratedDatabaseAsync();
         var workflow = new ArticleWorkflow(ds, new AuditLog(ds));
         var article = Article();
-        await workflow.CreateAsync(article, "new", Editor);
-        await workflow.SubmitAsync(article.Id, 1, Editor);
-        await workflow.ApproveAsync(article.Id, 1, null, Reviewer);
+        await PublishNewAsync(workflow, article);
         await using (var conn = await ds.OpenConnectionAsync())
         {
             await LogAsync(conn, "استرداد رسوم الحج", 0, null, Day);

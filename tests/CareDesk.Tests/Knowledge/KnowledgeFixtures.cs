@@ -16,6 +16,14 @@ internal static class KnowledgeFixtures
     /// <summary>Someone holding both roles: may review, but never their own revision.</summary>
     public static readonly EditorActor EditorReviewer = EditorActor.Of("both1", Roles.Editor, Roles.Reviewer);
 
+    /// <summary>Creates the article, submits it as <see cref="Editor"/> and has <see cref="Reviewer"/> publish it.</summary>
+    public static async Task PublishNewAsync(ArticleWorkflow workflow, FaqArticle article)
+    {
+        await workflow.CreateAsync(article, "new", Editor);
+        await workflow.SubmitAsync(article.Id, 1, Editor);
+        await workflow.ApproveAsync(article.Id, 1, null, Reviewer);
+    }
+
     /// <summary>A real article from content/faq under a new, unique id.</summary>
     public static FaqArticle Article(string? id = null, string? extraBodyLine = null)
     {

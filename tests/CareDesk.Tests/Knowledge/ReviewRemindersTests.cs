@@ -15,9 +15,7 @@ public sealed class ReviewRemindersTests(PostgresServer postgres)
     private static async Task<string> PublishedAsync(ArticleWorkflow workflow, DateOnly reviewBy)
     {
         var article = Article() with { ReviewBy = reviewBy };
-        await workflow.CreateAsync(article, "new", Editor);
-        await workflow.SubmitAsync(article.Id, 1, Editor);
-        await workflow.ApproveAsync(article.Id, 1, null, Reviewer);
+        await PublishNewAsync(workflow, article);
         return article.Id;
     }
 
