@@ -186,6 +186,23 @@ public sealed class ArticleWorkflowTests(PostgresServer postgres)
     }
 
     [Fact]
+    public async Task SubmitAsync_UnknownCaseTypeAndAgency_ThrowsNamingThem()
+    {
+        await using var ds = await postgres.CreateMigratedDatabaseAsync();
+        var validator = new ArticleValidator(new ContentOptions { SeedsDirectory = Path.Combine(TestPaths.RepoRoot, "seeds") });
+        var workflow = new ArticleWorkflow(ds, new AuditLog(ds), validator);
+        var article = Article() with { CaseTypes = ["no-such-case"], Agencies = ["NOPE"] };
+        await workflow.CreateAsync(article, "first", Editor);
+
+        var ex = await Assert.ThrowsAsync<EditingException>(() => workflow.SubmitAsync(article.Id, 1, Editor));
+
+        Assert.Equal("editor.error.invalid", ex.Key);
+        Assert.Contains("no-such-case", ex.Message);
+        Assert.Contains("NOPE", ex.Message);
+        Assert.Empty(validator.Problems(Article()));
+    }
+
+    [Fact]
     public async Task SaveDraftAsync_EverySave_KeptWithAuthorAndNote()
     {
         await using var ds = await postgres.CreateMigratedDatabaseAsync();

@@ -18,6 +18,8 @@ public sealed partial class ArticleEditorPage
 
     [Inject] private RevisionStore Revisions { get; set; } = default!;
 
+    [Inject] private ArticleValidator Validator { get; set; } = default!;
+
     [Inject] private EditorSession Session { get; set; } = default!;
 
     [Inject] private NavigationManager Navigation { get; set; } = default!;
@@ -44,7 +46,7 @@ public sealed partial class ArticleEditorPage
 
     private FaqArticle Preview => ToArticleOrBlank();
 
-    private IReadOnlyList<ContentProblem> Problems => ArticleChecks.Problems(Preview with { Id = ArticleChecks.IsValidId(Preview.Id) ? Preview.Id : "new-article" });
+    private IReadOnlyList<ContentProblem> Problems => Validator.Problems(Preview with { Id = ArticleChecks.IsValidId(Preview.Id) ? Preview.Id : "new-article" });
 
     protected override async Task OnInitializedAsync()
     {

@@ -17,6 +17,7 @@ public static class KnowledgeRegistration
         builder.Services.AddSingleton<IStartupStep, SynonymImport>();
         builder.Services.AddSingleton<SynonymStore>();
         builder.Services.AddSingleton<SynonymPreview>();
+        builder.Services.AddSingleton<ArticleValidator>();
         builder.Services.AddSingleton<ArticleWorkflow>();
         builder.Services.AddSingleton<RevisionStore>();
         builder.Services.AddScoped<EditorSession>();

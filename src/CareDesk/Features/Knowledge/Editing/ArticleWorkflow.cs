@@ -12,10 +12,12 @@ namespace CareDesk.Features.Knowledge.Editing;
 /// archived. Every save is a new revision, kept forever with who, when and why; an earlier open
 /// revision of the article is marked superseded. A revision is reviewed by someone other than its
 /// author. Approving publishes: the revision, the article row and the <c>NOTIFY</c> that makes every
-/// node rebuild its search index are one transaction. Each action locks the article row, so two
-/// people acting at once are serialized and the second sees the first's result.
+/// node rebuild its search index are one transaction. A revision goes to review, and is published,
+/// only when it passes the content checks (the format; with a validator, the reference data too).
+/// Each action locks the article row, so two people acting at once are serialized and the second
+/// sees the first's result.
 /// </summary>
-public sealed class ArticleWorkflow(NpgsqlDataSource dataSource, IAuditLog audit)
+public sealed class ArticleWorkflow(NpgsqlDataSource dataSource, IAuditLog audit, ArticleValidator? validator = null)
 {
     /// <summary>Starts a new article as draft revision 1.</summary>
     public async Task<int> CreateAsync(FaqArticle document, string changeNote, EditorActor actor, CancellationToken ct = default)
@@ -80,7 +82,7 @@ public sealed class ArticleWorkflow(NpgsqlDataSource dataSource, IAuditLog audit
         if (state != RevisionStates.Draft)
             throw EditingException.WrongState(state, "submitted for review");
         var document = (await DocumentAsync(conn, tx, articleId, revision, ct))!;
-        var problems = ArticleChecks.Problems(document);
+        var problems = Problems(document);
         if (problems.Count > 0)
             throw EditingException.Invalid(problems.Select(p => p.MessageEn).ToList());
         await SetStateAsync(conn, tx, articleId, revision, RevisionStates.InReview, ct);
@@ -100,7 +102,7 @@ public sealed class ArticleWorkflow(NpgsqlDataSource dataSource, IAuditLog audit
         await LockAsync(conn, tx, articleId, ct);
         await RequireReviewableAsync(conn, tx, articleId, revision, actor, "approved", ct);
         var document = (await DocumentAsync(conn, tx, articleId, revision, ct))! with { Status = ArticleStatuses.Published };
-        var problems = ArticleChecks.Problems(document);
+        var problems = Problems(document);
         if (problems.Count > 0)
             throw EditingException.Invalid(problems.Select(p => p.MessageEn).ToList());
         await conn.ExecuteAsync(new CommandDefinition("""
@@ -253,6 +255,9 @@ public sealed class ArticleWorkflow(NpgsqlDataSource dataSource, IAuditLog audit
         if (problems.Count > 0)
             throw EditingException.Invalid(problems);
     }
+
+    private IReadOnlyList<ContentProblem> Problems(FaqArticle document) =>
+        validator?.Problems(document) ?? ArticleChecks.Problems(document);
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
