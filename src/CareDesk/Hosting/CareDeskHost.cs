@@ -9,6 +9,7 @@ using CareDesk.Features.Health;
 using CareDesk.Features.Knowledge;
 using CareDesk.Features.Reference;
 using CareDesk.Features.Search;
+using CareDesk.Features.Tickets;
 using Radzen;
 
 namespace CareDesk.Hosting;
@@ -35,6 +36,7 @@ public static class CareDeskHost
             builder.AddReferenceData();
             builder.AddSearch();
             builder.AddAccounts();
+            builder.AddTickets();
 
             // Declared after the database handle so it is disposed first: background services stop
             // before the private server does, also when start-up fails half-way.

@@ -27,10 +27,10 @@ internal static class ValidateContentCommand
                     seeds = args[++i];
                     break;
                 case "-h" or "--help":
-                    Console.WriteLine(Usage);
+                    System.Console.WriteLine(Usage);
                     return Task.FromResult(0);
                 default:
-                    Console.Error.WriteLine($"unknown or incomplete argument '{args[i]}' — وسيط غير معروف أو ناقص\n{Usage}");
+                    System.Console.Error.WriteLine($"unknown or incomplete argument '{args[i]}' — وسيط غير معروف أو ناقص\n{Usage}");
                     return Task.FromResult(2);
             }
         }
@@ -38,7 +38,7 @@ internal static class ValidateContentCommand
         var root = RepositoryLayout.FindRoot(Environment.CurrentDirectory) ?? RepositoryLayout.FindRoot(AppContext.BaseDirectory);
         if ((content is null || seeds is null) && root is null)
         {
-            Console.Error.WriteLine("CareDesk.sln not found above the current directory: pass --content and --seeds — " +
+            System.Console.Error.WriteLine("CareDesk.sln not found above the current directory: pass --content and --seeds — " +
                                     "لم يُعثر على CareDesk.sln؛ حدّد --content و --seeds");
             return Task.FromResult(2);
         }
@@ -47,13 +47,13 @@ internal static class ValidateContentCommand
 
         var result = ContentValidator.Validate(content, seeds);
         foreach (var problem in result.Problems)
-            Console.WriteLine(problem with { File = Display(problem.File, root) });
+            System.Console.WriteLine(problem with { File = Display(problem.File, root) });
         if (!result.IsValid)
         {
-            Console.Error.WriteLine($"{result.Problems.Count} problem(s) — {result.Problems.Count} مشكلة");
+            System.Console.Error.WriteLine($"{result.Problems.Count} problem(s) — {result.Problems.Count} مشكلة");
             return Task.FromResult(1);
         }
-        Console.WriteLine(result.Summary);
+        System.Console.WriteLine(result.Summary);
         return Task.FromResult(0);
     }
 
