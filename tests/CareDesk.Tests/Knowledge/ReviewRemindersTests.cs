@@ -2,6 +2,7 @@ using CareDesk.Features.Audit;
 using CareDesk.Features.Knowledge.Editing;
 using CareDesk.Features.Knowledge.Reminders;
 using CareDesk.Tests.Data;
+using Dapper;
 using CareDesk.Testing;
 using static CareDesk.Tests.Knowledge.KnowledgeFixtures;
 
@@ -32,6 +33,9 @@ public sealed class ReviewRemindersTests(PostgresServer postgres)
 
         Assert.Equal(overdue, Assert.Single(await reminders.OpenAsync("editor1")).ArticleId);
         Assert.Empty(await reminders.OpenAsync("editor2"));
+        await using var conn = await ds.OpenConnectionAsync();
+        var queued = Assert.Single(await conn.QueryAsync<string>("SELECT audience FROM outbox WHERE channel = 'in-app' AND (payload->>'Kind' = 'kb.review-due' OR payload->>'kind' = 'kb.review-due')"));
+        Assert.Equal("user:editor1", queued);
     }
 
     [Fact]

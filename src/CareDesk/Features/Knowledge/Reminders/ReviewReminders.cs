@@ -1,3 +1,5 @@
+using CareDesk.Features.Accounts;
+using CareDesk.Features.Tickets;
 using Dapper;
 using Npgsql;
 
@@ -18,7 +20,8 @@ public sealed record ReviewReminder
 /// Writes the day's reminders for published articles past their review date, once per day across
 /// all nodes: the run claims the day with a row in <c>kb_job_runs</c> (unique per job and day) in
 /// the same transaction as the reminders, so a node that loses the race writes nothing and a failed
-/// run leaves the day unclaimed for the next attempt.
+/// run leaves the day unclaimed for the next attempt. Each reminder is also queued as an in-app
+/// notification in the shared outbox, to the article's last editor (or every editor).
 /// </summary>
 public sealed class ReviewReminders(NpgsqlDataSource dataSource)
 {
@@ -35,7 +38,7 @@ public sealed class ReviewReminders(NpgsqlDataSource dataSource)
         if (claimed == 0)
             return null;
         // The editor to remind is whoever last wrote the article; an imported article has none, so every editor sees it.
-        var written = await conn.ExecuteAsync(new CommandDefinition("""
+        var written = (await conn.QueryAsync<WrittenReminder>(new CommandDefinition("""
             INSERT INTO kb_reminders (article_id, editor, review_by, day)
             SELECT a.id,
                    (SELECT r.author FROM kb_revisions r WHERE r.article_id = a.id AND r.author <> 'import' ORDER BY r.revision DESC LIMIT 1),
@@ -44,9 +47,16 @@ public sealed class ReviewReminders(NpgsqlDataSource dataSource)
             JOIN kb_revisions p ON p.article_id = a.id AND p.revision = a.published_revision
             WHERE a.status = 'published' AND p.document->>'review_by' IS NOT NULL AND (p.document->>'review_by')::date < @day
             ON CONFLICT (article_id, day) DO NOTHING
-            """, new { day }, tx, cancellationToken: ct));
+            RETURNING article_id AS ArticleId, editor AS Editor, review_by AS ReviewBy
+            """, new { day }, tx, cancellationToken: ct))).ToList();
+        // Also into the shared in-app notifications (the tickets feature's outbox), in the same transaction.
+        await TicketWrites.EnqueueAsync(conn, tx, written.Select(w => new OutboxMessage("in-app",
+            w.Editor is null ? "role:" + Roles.Editor : "user:" + w.Editor, null,
+            new NotificationPayload("kb.review-due", null,
+                $"تجاوز المقال {w.ArticleId} تاريخ مراجعته ({w.ReviewBy:yyyy-MM-dd})",
+                $"Article {w.ArticleId} is past its review date ({w.ReviewBy:yyyy-MM-dd})"))), DateTimeOffset.UtcNow, ct);
         await tx.CommitAsync(ct);
-        return written;
+        return written.Count;
     }
 
     /// <summary>Open reminders for an editor: theirs and those addressed to every editor, latest day first, one per article.</summary>
@@ -72,5 +82,12 @@ public sealed class ReviewReminders(NpgsqlDataSource dataSource)
         await conn.ExecuteAsync(new CommandDefinition(
             "UPDATE kb_reminders SET dismissed_at = now() WHERE article_id = @articleId AND dismissed_at IS NULL",
             new { articleId }, cancellationToken: ct));
+    }
+
+    private sealed record WrittenReminder
+    {
+        public string ArticleId { get; init; } = "";
+        public string? Editor { get; init; }
+        public DateTime ReviewBy { get; init; }
     }
 }
