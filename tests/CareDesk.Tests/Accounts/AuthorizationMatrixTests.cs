@@ -23,6 +23,11 @@ public sealed class AuthorizationMatrixTests(SecureAppFixture fixture)
     {
         ["/"] = Knowledge,
         ["/knowledge"] = Knowledge,
+        ["/knowledge/article"] = Knowledge,
+        ["/knowledge/edit"] = [Roles.Editor],
+        ["/knowledge/synonyms"] = [Roles.Editor],
+        ["/knowledge/gaps"] = [Roles.Editor],
+        ["/knowledge/review"] = [Roles.Reviewer],
         ["/tickets"] = [Roles.Agent, Roles.Liaison, Roles.Supervisor],
         ["/inbox"] = [Roles.Liaison, Roles.Supervisor],
         ["/tickets/new"] = [Roles.Agent, Roles.Supervisor],

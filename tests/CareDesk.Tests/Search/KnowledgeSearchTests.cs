@@ -12,8 +12,7 @@ namespace CareDesk.Tests.Search;
 [Collection(PostgresCollection.Name)]
 public sealed class KnowledgeSearchTests(PostgresServer postgres)
 {
-    private static KnowledgeSearch Node(NpgsqlDataSource ds) => new(new ArticleStore(ds),
-        new ContentOptions { SeedsDirectory = Path.Combine(TestPaths.RepoRoot, "seeds") }, ds, NullLogger<KnowledgeSearch>.Instance);
+    private static KnowledgeSearch Node(NpgsqlDataSource ds) => new(new ArticleStore(ds), ds, NullLogger<KnowledgeSearch>.Instance);
 
     private static FaqArticle Article(string id, string title) => new()
     {

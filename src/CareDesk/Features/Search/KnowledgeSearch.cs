@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using CareDesk.Features.Knowledge;
+using CareDesk.Features.Knowledge.Synonyms;
 using CareDesk.Knowledge.Analysis;
 using CareDesk.Knowledge.Index;
 using CareDesk.Knowledge.Search;
@@ -15,7 +16,6 @@ namespace CareDesk.Features.Search;
 /// </summary>
 public sealed class KnowledgeSearch(
     ArticleStore articles,
-    ContentOptions content,
     NpgsqlDataSource dataSource,
     ILogger<KnowledgeSearch> logger)
 {
@@ -39,7 +39,7 @@ public sealed class KnowledgeSearch(
         {
             var sw = Stopwatch.StartNew();
             var published = await articles.PublishedAsync(ct);
-            var index = KnowledgeIndex.Build(published, LoadSynonyms());
+            var index = KnowledgeIndex.Build(published, await LoadSynonymsAsync(ct));
             _engine.Swap(index);
             LastBuild = (DateTimeOffset.UtcNow, sw.Elapsed);
             logger.LogInformation("Search index rebuilt: {Count} article(s) in {Ms} ms", index.Count, sw.ElapsedMilliseconds);
@@ -50,11 +50,9 @@ public sealed class KnowledgeSearch(
         }
     }
 
-    private SynonymTable LoadSynonyms()
-    {
-        var path = Path.Combine(content.SeedsDirectory, "synonyms.json");
-        return File.Exists(path) ? SynonymTable.Load(path) : SynonymTable.Empty;
-    }
+    /// <summary>The synonym table editors maintain (<c>kb_synonym_groups</c>, first filled from <c>seeds/synonyms.json</c>).</summary>
+    private async Task<SynonymTable> LoadSynonymsAsync(CancellationToken ct) =>
+        SynonymTable.FromGroups(await new SynonymStore(dataSource).GroupsAsync(ct));
 
     /// <summary>Records a search for the content-gap report: what was asked, how many hits, what was opened.</summary>
     public async Task<long> LogAsync(string query, int hitCount, string? topArticle, string? userName, string source, CancellationToken ct = default)
