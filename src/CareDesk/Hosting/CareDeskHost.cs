@@ -4,6 +4,7 @@ using System.Text.Unicode;
 using CareDesk.Components;
 using CareDesk.Components.Localization;
 using CareDesk.Data;
+using CareDesk.Features.AgentConsole;
 using CareDesk.Features.Health;
 using CareDesk.Features.Knowledge;
 using CareDesk.Features.Reference;
@@ -33,6 +34,7 @@ public static class CareDeskHost
             builder.AddKnowledge();
             builder.AddReferenceData();
             builder.AddSearch();
+            builder.AddAgentConsole();
 
             var app = builder.Build();
             if (!app.Environment.IsDevelopment())
