@@ -34,6 +34,7 @@ public sealed partial class ConsolePage
     private long? _searchId;
     private string? _loggedQuery;
     private CancellationTokenSource? _pause;
+    private bool _interactive;
 
     [Inject]
     private KnowledgeSearch Search { get; set; } = null!;
@@ -65,8 +66,12 @@ public sealed partial class ConsolePage
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        if (firstRender)
-            await _input.FocusAsync();
+        if (!firstRender)
+            return;
+        // Prerendered HTML cannot answer keystrokes yet; tests and scripts wait for this flag.
+        _interactive = true;
+        await _input.FocusAsync();
+        StateHasChanged();
     }
 
     private void OnInput(ChangeEventArgs e)

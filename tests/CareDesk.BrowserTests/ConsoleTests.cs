@@ -1,0 +1,107 @@
+using CareDesk.Knowledge.Calendar;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace CareDesk.BrowserTests;
+
+/// <summary>The agent console's journeys: find and open an answer, work out a visa refund date, identify the caller.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class ConsoleTests(BrowserFixture fixture)
+{
+    [Fact]
+    public async Task SearchAndOpenArticle_TypeArrowEnter_ShowsAnswerWithRuleReplyAndFeedback()
+    {
+        var page = await fixture.OpenConsoleAsync();
+        await page.Context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"]);
+        var search = page.SearchBox();
+        await Expect(search).ToBeFocusedAsync();
+
+        await page.Keyboard.TypeAsync("استرداد رسوم التأشيرة");
+
+        var options = page.Results().GetByRole(AriaRole.Option);
+        await Expect(options.First).ToBeVisibleAsync();
+        await Expect(options.First).ToHaveAttributeAsync("aria-selected", "true");
+        await Expect(page.Results().Locator("mark").First).ToBeVisibleAsync();
+        await page.Keyboard.PressAsync("ArrowDown");
+        await Expect(options.Nth(1)).ToHaveAttributeAsync("aria-selected", "true");
+        var title = await options.Nth(1).Locator(".cd-hit-title").InnerTextAsync();
+        await page.Keyboard.PressAsync("Enter");
+
+        var article = page.GetByRole(AriaRole.Article);
+        await Expect(article.GetByRole(AriaRole.Heading, new() { Name = title, Level = 2 })).ToBeVisibleAsync();
+        await Expect(article.GetByRole(AriaRole.Heading, new() { Name = "الإجابة المختصرة" })).ToBeVisibleAsync();
+        await Expect(article.GetByRole(AriaRole.Complementary, new() { Name = "القاعدة" })).ToContainTextAsync("المهلة");
+        await Expect(article.GetByRole(AriaRole.Heading, new() { Name = "المصادر" })).ToBeVisibleAsync();
+        await Expect(article.GetByTestId("article-reviewed")).ToContainTextAsync("الإصدار 1");
+
+        await article.GetByRole(AriaRole.Button, new() { Name = "نسخ الرد" }).ClickAsync();
+        await Expect(article.GetByText("نُسخ الرد.")).ToBeVisibleAsync();
+        var copied = await page.EvaluateAsync<string>("() => navigator.clipboard.readText()");
+        Assert.Contains("19990", copied);
+        Assert.DoesNotContain(">", copied);
+
+        await article.GetByRole(AriaRole.Button, new() { Name = "مفيدة", Exact = true }).ClickAsync();
+        await Expect(article.GetByRole(AriaRole.Status).Filter(new() { HasText = "شكراً" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task SearchFilter_CaseTypeChosen_OnlyThatCaseTypesArticlesRemain()
+    {
+        var page = await fixture.OpenConsoleAsync();
+        await page.SearchBox().FillAsync("رسوم");
+        await Expect(page.Results().GetByRole(AriaRole.Option).First).ToBeVisibleAsync();
+
+        await page.GetByLabel("نوع الحالة").SelectOptionAsync("pre-sadad-refund");
+
+        // Both pre-SADAD articles name SADAD in their title; every other article is filtered out.
+        var options = page.Results().GetByRole(AriaRole.Option);
+        await Expect(options.Filter(new() { HasNot = page.Locator(".cd-hit-title", new() { HasText = "سداد" }) })).ToHaveCountAsync(0);
+        await Expect(options.First).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task VisaGuide_AcceptedSundayCancelledWednesday_ShowsMofaDateHijriGregorianAndOffersTicket()
+    {
+        var page = await fixture.OpenConsoleAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "إلغاء تأشيرة مساند واسترداد رسومها" }).ClickAsync();
+        await page.GetByLabel("متى قُبلت التأشيرة في مساند؟").FillAsync("2026-11-01T10:00");
+        await page.GetByLabel("متى أُلغيت؟").FillAsync("2026-11-04T11:00");
+        await page.GetByRole(AriaRole.Button, new() { Name = "احسب النتيجة" }).ClickAsync();
+
+        // 73 hours → MOFA within 15 calendar days of the cancellation: Thursday 19 November 2026, 11:00 —
+        // already past on this run's clock, so the console says so and offers the ticket.
+        var outcome = page.GetByTestId("guide-outcome");
+        var expected = SaudiDateFormatter.FormatAr(new DateTimeOffset(2026, 11, 19, 11, 0, 0, TimeSpan.FromHours(3)));
+        await Expect(outcome.GetByTestId("expected-by")).ToHaveTextAsync(expected);
+        await Expect(outcome).ToContainTextAsync("جمادى الآخرة 1448هـ");
+        await Expect(outcome).ToContainTextAsync("وزارة الخارجية");
+        await Expect(outcome.GetByRole(AriaRole.Alert)).ToContainTextAsync("انقضت المهلة");
+        await Expect(outcome.GetByTestId("ticket-offer")).ToContainTextAsync("استرداد رسوم التأشيرة");
+
+        await outcome.GetByRole(AriaRole.Button, new() { Name = "افتح المقالة" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Article).GetByRole(AriaRole.Heading, new() { Level = 2 }))
+            .ToContainTextAsync("15 يوماً");
+    }
+
+    [Fact]
+    public async Task CallerId_WrongCheckDigitThenValid_RejectedWithMessageThenShownMasked()
+    {
+        var page = await fixture.OpenConsoleAsync();
+        var id = page.GetByLabel("رقم الهوية الوطنية أو الإقامة");
+
+        await id.FillAsync("1234567890");
+        await page.GetByRole(AriaRole.Button, new() { Name = "تحقق" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "رقم التحقق" }))
+            .ToHaveTextAsync("رقم الهوية غير صحيح: رقم التحقق الأخير لا يطابق. تأكد من الأرقام مع المتصل.");
+        await Expect(id).ToHaveAttributeAsync("aria-invalid", "true");
+
+        await id.FillAsync("1234567897");
+        await id.PressAsync("Enter");
+
+        await Expect(page.GetByTestId("caller-masked")).ToHaveTextAsync("1••••••897");
+        await Expect(page.GetByText("مواطن", new() { Exact = true })).ToBeVisibleAsync();
+        await Expect(page.GetByText("1234567897")).ToHaveCountAsync(0);
+    }
+}
