@@ -202,3 +202,45 @@ public class PaymentNotReflectedGuideTests
         Assert.Equal(ticket, outcome.TicketCaseType);
     }
 }
+
+public class GuideCatalogueTests
+{
+    private static DateTimeOffset Riyadh(int y, int m, int d, int h) => new(y, m, d, h, 0, 0, TimeSpan.FromHours(3));
+
+    public static TheoryData<string> Outcomes()
+    {
+        var calendar = SaudiWorkingCalendar.FromReferenceData(ReferenceData.Load(Path.Combine(TestPaths.RepoRoot, "seeds")));
+        var now = Riyadh(2026, 12, 20, 9);
+        GuideAnswer[] answers =
+        [
+            VisaCancellationGuide.Evaluate(Riyadh(2026, 11, 1, 10), Riyadh(2026, 11, 2, 10), now),
+            VisaCancellationGuide.Evaluate(Riyadh(2026, 11, 1, 10), Riyadh(2026, 12, 10, 10), now),
+            VisaCancellationGuide.Evaluate(Riyadh(2026, 11, 1, 10), Riyadh(2026, 11, 4, 11), now),
+            BankRefundGuide.Evaluate(false, null, now, calendar),
+            BankRefundGuide.Evaluate(true, null, now, calendar),
+            BankRefundGuide.Evaluate(true, Riyadh(2026, 12, 20, 8), now, calendar),
+            BankRefundGuide.Evaluate(true, Riyadh(2026, 12, 1, 8), now, calendar),
+            PreSadadGuide.Evaluate(false, false), PreSadadGuide.Evaluate(true, false), PreSadadGuide.Evaluate(true, true),
+            PaymentNotReflectedGuide.Evaluate(false, false), PaymentNotReflectedGuide.Evaluate(true, false), PaymentNotReflectedGuide.Evaluate(true, true),
+        ];
+        var data = new TheoryData<string>();
+        foreach (var a in answers)
+            data.Add(System.Text.Json.JsonSerializer.Serialize(a.Outcome));
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Outcomes))]
+    public void Outcome_EveryOne_HasItsArticleTextsAndCaseType(string json)
+    {
+        var outcome = System.Text.Json.JsonSerializer.Deserialize<GuideOutcome>(json)!;
+        var text = CareDesk.Components.Localization.UiText.LoadEmbedded();
+
+        Assert.True(File.Exists(Path.Combine(TestPaths.RepoRoot, "content", "faq", outcome.ArticleId + ".md")), outcome.ArticleId);
+        Assert.Contains("console.outcome." + outcome.Code, text.Keys);
+        if (outcome.Rule is { } rule)
+            Assert.Contains("console.rule." + rule, text.Keys);
+        if (outcome.TicketCaseType is { } type)
+            Assert.NotNull(ReferenceData.Load(Path.Combine(TestPaths.RepoRoot, "seeds")).FindCaseType(type));
+    }
+}
