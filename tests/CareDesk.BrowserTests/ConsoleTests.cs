@@ -104,4 +104,26 @@ public sealed class ConsoleTests(BrowserFixture fixture)
         await Expect(page.GetByText("مواطن", new() { Exact = true })).ToBeVisibleAsync();
         await Expect(page.GetByText("1234567897")).ToHaveCountAsync(0);
     }
+
+    [Fact]
+    public async Task AnswerWithoutTicket_CallerSearchOpenClose_RecordsFirstContactResolutionWithRevision()
+    {
+        var page = await fixture.OpenConsoleAsync();
+        await page.GetByLabel("رقم الهوية الوطنية أو الإقامة").FillAsync("2000000006");
+        await page.GetByRole(AriaRole.Button, new() { Name = "تحقق" }).ClickAsync();
+        await Expect(page.GetByTestId("caller-masked")).ToHaveTextAsync("2••••••006");
+
+        await page.SearchBox().FillAsync("كيف أسترد رصيد المدفوعات الحكومية من البنك");
+        var first = page.Results().GetByRole(AriaRole.Option).First;
+        var title = await first.Locator(".cd-hit-title").InnerTextAsync();
+        await page.SearchBox().PressAsync("Enter");
+        await Expect(page.GetByRole(AriaRole.Article).GetByRole(AriaRole.Heading, new() { Name = title, Level = 2 })).ToBeVisibleAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "أُغلقت المكالمة دون تذكرة" }).ClickAsync();
+
+        await Expect(page.GetByTestId("resolved")).ToHaveTextAsync($"سُجّل حلاً من أول اتصال: «{title}» — الإصدار 1.");
+        await Expect(page.GetByRole(AriaRole.Article)).ToHaveCountAsync(0);
+        await Expect(page.GetByLabel("رقم الهوية الوطنية أو الإقامة")).ToBeEmptyAsync();
+        await Expect(page.SearchBox()).ToBeFocusedAsync();
+    }
 }

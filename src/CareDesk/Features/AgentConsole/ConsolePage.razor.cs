@@ -30,6 +30,9 @@ public sealed partial class ConsolePage
     private NationalId? _caller;
     private GuideKind? _guide;
     private PublishedArticle? _article;
+    private long? _articleSearchId;
+    private GuideOutcome? _articleGuide;
+    private string? _resolved;
     private bool _articleMissing;
     private long? _searchId;
     private string? _loggedQuery;
@@ -44,6 +47,9 @@ public sealed partial class ConsolePage
 
     [Inject]
     private ArticleFeedbackStore Feedback { get; set; } = null!;
+
+    [Inject]
+    private CallResolutionStore Resolutions { get; set; } = null!;
 
     [Inject]
     private ReferenceData Reference { get; set; } = null!;
@@ -126,10 +132,15 @@ public sealed partial class ConsolePage
         await OpenArticleAsync(id, searchId);
     }
 
-    private async Task OpenArticleAsync(string id, long? searchId)
+    private Task OpenFromGuideAsync(GuideOutcome outcome) => OpenArticleAsync(outcome.ArticleId, null, outcome);
+
+    private async Task OpenArticleAsync(string id, long? searchId, GuideOutcome? guide = null)
     {
         _article = await Articles.GetPublishedAsync(id);
         _articleMissing = _article is null;
+        _articleSearchId = searchId;
+        _articleGuide = guide;
+        _resolved = null;
         if (_article is not null && searchId is { } s)
             await Try(() => Search.LogChosenAsync(s, id));
     }
@@ -141,7 +152,29 @@ public sealed partial class ConsolePage
     }
 
     private Task FeedbackAsync(bool helpful) =>
-        _article is { } a ? Try(() => Feedback.RecordAsync(a.Article.Id, a.Revision, helpful, _searchId, userName: null)) : Task.CompletedTask;
+        _article is { } a ? Try(() => Feedback.RecordAsync(a.Article.Id, a.Revision, helpful, _articleSearchId, userName: null)) : Task.CompletedTask;
+
+    // Closing the call without a ticket records exactly what the caller was told: the article revision
+    // on screen and, when a guide led there, its outcome and date. Then the console is ready for the next call.
+    private async Task ResolveAsync()
+    {
+        if (_article is not { } a)
+            return;
+        var call = new CallResolution(_caller?.Value, a.Article.Id, a.Revision, _articleGuide?.Code, _articleGuide?.ExpectedBy, _articleSearchId, Agent: null);
+        try
+        {
+            await Resolutions.RecordAsync(call);
+        }
+        catch (Exception ex) when (ex is Npgsql.NpgsqlException or TimeoutException)
+        {
+            Logger.LogError(ex, "Could not record a first-contact resolution");
+            _resolved = T["console.resolve.failed"];
+            return;
+        }
+        _resolved = T["console.resolve.done", ConsoleText.Name(a.Article.TitleAr, a.Article.TitleEn), a.Revision];
+        (_caller, _article, _articleGuide, _articleSearchId, _guide) = (null, null, null, null, null);
+        await _input.FocusAsync();
+    }
 
     // The search log wants what the agent settled on: restart the pause on every change.
     private void ScheduleLog()

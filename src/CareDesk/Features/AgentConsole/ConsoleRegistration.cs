@@ -27,6 +27,7 @@ public static class ConsoleRegistration
         });
         s.TryAddSingleton(sp => SaudiWorkingCalendar.FromReferenceData(sp.GetRequiredService<ReferenceData>()));
         s.AddSingleton<ArticleFeedbackStore>();
+        s.AddSingleton<CallResolutionStore>();
         return builder;
     }
 }

@@ -28,7 +28,7 @@ public sealed partial class GuidePanel
     public GuideKind Kind { get; set; }
 
     [Parameter]
-    public EventCallback<string> OnOpenArticle { get; set; }
+    public EventCallback<GuideOutcome> OnOpenArticle { get; set; }
 
     [Parameter]
     public EventCallback OnClose { get; set; }
