@@ -45,6 +45,40 @@ public sealed class BrowserFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>
+    /// Signs the page in through the real form (the app runs in Development, so the demo users of
+    /// <c>seeds/demo-users.json</c> exist; see <see cref="DemoAccounts"/>). Throws when the sign-in fails.
+    /// </summary>
+    public static async Task SignInAsync(IPage page, string username, string password)
+    {
+        await page.GotoAsync("/account/signin");
+        await page.Locator("#username").FillAsync(username);
+        await page.Locator("#password").FillAsync(password);
+        await page.Locator("[data-testid=signin-form] button[type=submit]").ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        if (new Uri(page.Url).AbsolutePath.StartsWith("/account/signin", StringComparison.Ordinal))
+            throw new InvalidOperationException($"sign-in as {username} failed: {page.Url}");
+    }
+
+    /// <summary>Signs in as the demo user of the role (see <see cref="CareDesk.Features.Accounts.Roles"/>).</summary>
+    public static Task SignInAsRoleAsync(IPage page, string role, string? agency = null)
+    {
+        var account = DemoAccounts.For(role, agency);
+        return SignInAsync(page, account.UserName, account.Password);
+    }
+
+    /// <summary>Waits until the page's circuit is live (the layout marks <c>main[data-interactive=true]</c>), so clicks and typing reach the server.</summary>
+    public static Task WaitInteractiveAsync(IPage page) =>
+        Microsoft.Playwright.Assertions.Expect(page.Locator("main[data-interactive=true]")).ToBeVisibleAsync();
+
+    /// <summary>A fresh page already signed in as the demo user of the role.</summary>
+    public async Task<IPage> NewSignedInPageAsync(string role, string? locale = null)
+    {
+        var page = await NewPageAsync(locale);
+        await SignInAsRoleAsync(page, role);
+        return page;
+    }
+
     public async Task DisposeAsync()
     {
         if (Browser is not null)

@@ -1,3 +1,4 @@
+using CareDesk.Features.Accounts;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -6,12 +7,13 @@ namespace CareDesk.BrowserTests;
 /// <summary>Opening the agent console the way an agent does, ready for keystrokes.</summary>
 internal static class ConsolePages
 {
+    /// <summary>Signs in as the demo agent and opens the console.</summary>
     public static async Task<IPage> OpenConsoleAsync(this BrowserFixture fixture)
     {
-        var page = await fixture.NewPageAsync();
+        var page = await fixture.NewSignedInPageAsync(Roles.Agent);
         await page.GotoAsync("/");
         // Keystrokes before the circuit is up would go nowhere; the console flags when it answers them.
-        await Expect(page.Locator("[data-interactive=true]")).ToHaveCountAsync(1);
+        await Expect(page.Locator(".cd-console[data-interactive=true]")).ToHaveCountAsync(1);
         return page;
     }
 

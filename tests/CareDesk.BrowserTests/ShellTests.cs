@@ -1,3 +1,5 @@
+using CareDesk.Features.Accounts;
+using CareDesk.Testing;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -8,21 +10,45 @@ namespace CareDesk.BrowserTests;
 public sealed class ShellTests(BrowserFixture fixture)
 {
     [Fact]
-    public async Task Home_FirstVisit_IsArabicRightToLeftWithPersonaNavigation()
+    public async Task Home_Anonymous_SentToArabicSignInForm()
     {
         var page = await fixture.NewPageAsync();
-        await page.GotoAsync("/");
+
+        await page.GotoAsync("/tickets");
+
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/signin\\?returnUrl=%2Ftickets$"));
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("dir", "rtl");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "تسجيل الدخول", Level = 1 })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "التذاكر" })).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task Home_SupervisorSignedIn_IsArabicRightToLeftWithOnlyTheirNavigation()
+    {
+        var page = await fixture.NewSignedInPageAsync(Roles.Supervisor);
 
         await Expect(page.Locator("html")).ToHaveAttributeAsync("dir", "rtl");
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "ar");
-        foreach (var name in new[] { "البحث والإجابة", "التذاكر", "صندوق ضابط الاتصال", "قاعدة المعرفة", "التقارير", "الإدارة" })
+        foreach (var name in new[] { "البحث والإجابة", "التذاكر", "صندوق ضابط الاتصال", "قاعدة المعرفة", "التقارير", "سجل التدقيق" })
             await Expect(page.GetByRole(AriaRole.Link, new() { Name = name })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "الإدارة" })).ToHaveCountAsync(0);
+        await Expect(page.GetByTestId("signed-in-user")).ToContainTextAsync(DemoAccounts.For(Roles.Supervisor).DisplayNameAr);
+    }
+
+    [Fact]
+    public async Task Home_EditorSignedIn_SeesKnowledgeButNoTicketsOrReports()
+    {
+        var page = await fixture.NewSignedInPageAsync(Roles.Editor);
+
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "قاعدة المعرفة" })).ToBeVisibleAsync();
+        foreach (var name in new[] { "التذاكر", "صندوق ضابط الاتصال", "التقارير", "الإدارة" })
+            await Expect(page.GetByRole(AriaRole.Link, new() { Name = name })).ToHaveCountAsync(0);
     }
 
     [Fact]
     public async Task LanguageToggle_Clicked_SwitchesToEnglishLeftToRightAndBack()
     {
-        var page = await fixture.NewPageAsync();
+        var page = await fixture.NewSignedInPageAsync(Roles.Agent);
         await page.GotoAsync("/tickets");
 
         await page.GetByTestId("language-toggle").ClickAsync();
@@ -38,7 +64,7 @@ public sealed class ShellTests(BrowserFixture fixture)
     [Fact]
     public async Task Navigation_ClickReports_ShowsReportsPageWithoutReload()
     {
-        var page = await fixture.NewPageAsync();
+        var page = await fixture.NewSignedInPageAsync(Roles.Supervisor);
         await page.GotoAsync("/");
         await page.WaitForFunctionAsync("() => window.Blazor !== undefined");
 

@@ -4,6 +4,7 @@ using System.Text.Unicode;
 using CareDesk.Components;
 using CareDesk.Components.Localization;
 using CareDesk.Data;
+using CareDesk.Features.Accounts;
 using CareDesk.Features.AgentConsole;
 using CareDesk.Features.Health;
 using CareDesk.Features.Knowledge;
@@ -35,15 +36,17 @@ public static class CareDeskHost
             builder.AddReferenceData();
             builder.AddSearch();
             builder.AddAgentConsole();
+            builder.AddAccounts();
 
             var app = builder.Build();
             if (!app.Environment.IsDevelopment())
                 app.UseExceptionHandler("/error", createScopeForErrors: true);
             app.UseUiCultures();
+            app.UseAccounts();
             app.UseAntiforgery();
-            app.MapStaticAssets();
+            app.MapStaticAssets().AllowAnonymous();
             app.MapHealth();
-            app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+            app.MapRazorComponents<App>().AddInteractiveServerRenderMode().AllowAnonymousFrameworkScripts();
 
             await app.Services.InitializeDatabaseAsync(app.Lifetime.ApplicationStopping);
             await app.StartAsync();

@@ -21,4 +21,7 @@ public static class CareDeskClaims
 
     /// <summary>Display name in Arabic.</summary>
     public const string DisplayNameAr = "caredesk:name_ar";
+
+    /// <summary>Display name in English.</summary>
+    public const string DisplayNameEn = "caredesk:name_en";
 }

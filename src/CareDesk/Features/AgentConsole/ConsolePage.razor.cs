@@ -5,6 +5,7 @@ using CareDesk.Knowledge.Callers;
 using CareDesk.Knowledge.Reference;
 using CareDesk.Knowledge.Search;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.Localization;
 
@@ -39,6 +40,9 @@ public sealed partial class ConsolePage
     private CancellationTokenSource? _pause;
     private bool _interactive;
 
+    [CascadingParameter]
+    private Task<AuthenticationState>? AuthState { get; set; }
+
     [Inject]
     private KnowledgeSearch Search { get; set; } = null!;
 
@@ -69,6 +73,14 @@ public sealed partial class ConsolePage
         GuideKind.PreSadad => "pre-sadad",
         _ => "not-reflected",
     };
+
+    private string? _agent;
+
+    protected override async Task OnInitializedAsync()
+    {
+        if (AuthState is not null)
+            _agent = (await AuthState).User.Identity?.Name;
+    }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
@@ -152,7 +164,7 @@ public sealed partial class ConsolePage
     }
 
     private Task FeedbackAsync(bool helpful) =>
-        _article is { } a ? Try(() => Feedback.RecordAsync(a.Article.Id, a.Revision, helpful, _articleSearchId, userName: null)) : Task.CompletedTask;
+        _article is { } a ? Try(() => Feedback.RecordAsync(a.Article.Id, a.Revision, helpful, _articleSearchId, _agent)) : Task.CompletedTask;
 
     // Closing the call without a ticket records exactly what the caller was told: the article revision
     // on screen and, when a guide led there, its outcome and date. Then the console is ready for the next call.
@@ -160,7 +172,7 @@ public sealed partial class ConsolePage
     {
         if (_article is not { } a)
             return;
-        var call = new CallResolution(_caller?.Value, a.Article.Id, a.Revision, _articleGuide?.Code, _articleGuide?.ExpectedBy, _articleSearchId, Agent: null);
+        var call = new CallResolution(_caller?.Value, a.Article.Id, a.Revision, _articleGuide?.Code, _articleGuide?.ExpectedBy, _articleSearchId, _agent);
         try
         {
             await Resolutions.RecordAsync(call);
@@ -198,7 +210,7 @@ public sealed partial class ConsolePage
         _loggedQuery = key;
         _searchId = null;
         var result = _result;
-        await Try(async () => _searchId = await Search.LogAsync(query, result?.TotalMatches ?? 0, result?.Hits.FirstOrDefault()?.Id, userName: null, source: "console"));
+        await Try(async () => _searchId = await Search.LogAsync(query, result?.TotalMatches ?? 0, result?.Hits.FirstOrDefault()?.Id, userName: _agent, source: "console"));
         return _searchId;
     }
 
