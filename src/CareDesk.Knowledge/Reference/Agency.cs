@@ -11,17 +11,8 @@ public enum AgencyKind
 }
 
 /// <summary>An agency or party from <c>seeds/agencies.json</c>.</summary>
-public sealed record Agency
+public sealed record Agency : ReferenceItem
 {
-    /// <summary>Upper-case code, e.g. <c>MOF</c>, <c>PASSPORTS</c>.</summary>
-    public required string Code { get; init; }
-
-    /// <summary>Arabic name.</summary>
-    public required string NameAr { get; init; }
-
-    /// <summary>English name.</summary>
-    public required string NameEn { get; init; }
-
     /// <summary>Owner or external party.</summary>
     public required AgencyKind Kind { get; init; }
 

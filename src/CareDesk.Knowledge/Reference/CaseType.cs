@@ -1,17 +1,8 @@
 namespace CareDesk.Knowledge.Reference;
 
 /// <summary>A field a ticket can ask for, from the <c>fields</c> catalogue of <c>seeds/case-types.json</c>.</summary>
-public sealed record CaseField
+public sealed record CaseField : ReferenceItem
 {
-    /// <summary>snake_case code, e.g. <c>sadad_bill_number</c>.</summary>
-    public required string Code { get; init; }
-
-    /// <summary>Arabic label.</summary>
-    public required string NameAr { get; init; }
-
-    /// <summary>English label.</summary>
-    public required string NameEn { get; init; }
-
     /// <summary>
     /// Value kind: text, long-text, national-id, iban, money, date, datetime, digits, bool, select,
     /// agency or channel.
@@ -29,16 +20,8 @@ public sealed record CaseField
 }
 
 /// <summary>One choice of a <c>select</c> field.</summary>
-public sealed record FieldOption
+public sealed record FieldOption : ReferenceItem
 {
-    /// <summary>Stored value.</summary>
-    public required string Code { get; init; }
-
-    /// <summary>Arabic label.</summary>
-    public required string NameAr { get; init; }
-
-    /// <summary>English label.</summary>
-    public required string NameEn { get; init; }
 }
 
 /// <summary>A field a case type asks for.</summary>
@@ -52,17 +35,8 @@ public sealed record CaseTypeField
 }
 
 /// <summary>One stage of a case type's journey.</summary>
-public sealed record JourneyStage
+public sealed record JourneyStage : ReferenceItem
 {
-    /// <summary>kebab-case code, unique within the journey.</summary>
-    public required string Code { get; init; }
-
-    /// <summary>Arabic name.</summary>
-    public required string NameAr { get; init; }
-
-    /// <summary>English name.</summary>
-    public required string NameEn { get; init; }
-
     /// <summary>The routable owner agency holding the ticket during the stage.</summary>
     public string? Owner { get; init; }
 
@@ -89,17 +63,8 @@ public sealed record JourneyStage
 }
 
 /// <summary>A case type from <c>seeds/case-types.json</c>.</summary>
-public sealed record CaseType
+public sealed record CaseType : ReferenceItem
 {
-    /// <summary>kebab-case code, e.g. <c>visa-fee-refund</c>.</summary>
-    public required string Code { get; init; }
-
-    /// <summary>Arabic name.</summary>
-    public required string NameAr { get; init; }
-
-    /// <summary>English name.</summary>
-    public required string NameEn { get; init; }
-
     /// <summary>Arabic description.</summary>
     public string DescriptionAr { get; init; } = "";
 

@@ -65,17 +65,8 @@ public sealed record TopicsFile
 }
 
 /// <summary>A channel articles may name in <c>channels:</c> (Absher, Etimad, Bank…).</summary>
-public sealed record Channel
+public sealed record Channel : ReferenceItem
 {
-    /// <summary>Code as articles write it, e.g. <c>MOI-Site</c>.</summary>
-    public required string Code { get; init; }
-
-    /// <summary>Arabic name.</summary>
-    public required string NameAr { get; init; }
-
-    /// <summary>English name.</summary>
-    public required string NameEn { get; init; }
-
     /// <summary>The agency or party that runs the channel, when known.</summary>
     public string? Agency { get; init; }
 }

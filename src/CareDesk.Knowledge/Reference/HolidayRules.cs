@@ -1,17 +1,8 @@
 namespace CareDesk.Knowledge.Reference;
 
 /// <summary>A holiday on the same Gregorian date every year.</summary>
-public sealed record GregorianHolidayRule
+public sealed record GregorianHolidayRule : ReferenceItem
 {
-    /// <summary>kebab-case code.</summary>
-    public required string Code { get; init; }
-
-    /// <summary>Arabic name.</summary>
-    public required string NameAr { get; init; }
-
-    /// <summary>English name.</summary>
-    public required string NameEn { get; init; }
-
     /// <summary>Gregorian month (1–12).</summary>
     public required int Month { get; init; }
 
@@ -23,17 +14,8 @@ public sealed record GregorianHolidayRule
 }
 
 /// <summary>A holiday period starting on an Umm al-Qura Hijri date every Hijri year.</summary>
-public sealed record HijriHolidayRule
+public sealed record HijriHolidayRule : ReferenceItem
 {
-    /// <summary>kebab-case code.</summary>
-    public required string Code { get; init; }
-
-    /// <summary>Arabic name.</summary>
-    public required string NameAr { get; init; }
-
-    /// <summary>English name.</summary>
-    public required string NameEn { get; init; }
-
     /// <summary>Hijri month (1–12; 10 = Shawwal, 12 = Dhu al-Hijjah).</summary>
     public required int Month { get; init; }
 

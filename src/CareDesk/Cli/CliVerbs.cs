@@ -10,6 +10,7 @@ internal static class CliVerbs
     {
         ["search"] = Features.Search.SearchCommands.SearchAsync,
         ["eval-search"] = Features.Search.SearchCommands.EvalAsync,
+        ["validate-content"] = Features.Content.ValidateContentCommand.RunAsync,
     };
 
     public static bool TryGet(string[] args, out Func<string[], Task<int>> run)

@@ -10,6 +10,7 @@ using CareDesk.Features.Health;
 using CareDesk.Features.Knowledge;
 using CareDesk.Features.Reference;
 using CareDesk.Features.Search;
+using CareDesk.Features.Tickets;
 using Radzen;
 
 namespace CareDesk.Hosting;
@@ -37,6 +38,7 @@ public static class CareDeskHost
             builder.AddSearch();
             builder.AddAgentConsole();
             builder.AddAccounts();
+            builder.AddTickets();
 
             var app = builder.Build();
             if (!app.Environment.IsDevelopment())

@@ -1,0 +1,46 @@
+using CareDesk.Data;
+using CareDesk.Features.Knowledge;
+using CareDesk.Features.Tickets.Background;
+using CareDesk.Features.Tickets.Live;
+using CareDesk.Knowledge.Calendar;
+using CareDesk.Knowledge.Reference;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace CareDesk.Features.Tickets;
+
+public static class TicketsRegistration
+{
+    /// <summary>The ticket engine, the liaison inbox's live signals and the background sweep and outbox.</summary>
+    public static WebApplicationBuilder AddTickets(this WebApplicationBuilder builder)
+    {
+        var options = TicketOptions.Read(builder.Configuration);
+        var seeds = ContentOptions.Read(builder.Configuration).SeedsDirectory;
+        ReferenceData reference;
+        try
+        {
+            reference = ReferenceData.Load(seeds);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new StartupException($"Tickets need the reference data in {seeds} (CareDesk:Content:SeedsDirectory): {ex.Message}", ex);
+        }
+        var s = builder.Services;
+        s.TryAddSingleton(TimeProvider.System);
+        s.AddSingleton(options);
+        s.AddSingleton(reference);
+        s.AddSingleton(SaudiWorkingCalendar.FromReferenceData(reference));
+        s.AddSingleton<JourneyRouter>();
+        s.AddSingleton<TicketFormValidator>();
+        s.AddSingleton<TicketView>();
+        s.AddSingleton<TicketStore>();
+        s.AddSingleton<TicketCommands>();
+        s.AddSingleton<TicketPresence>();
+        s.AddSingleton<NotificationStore>();
+        s.AddSingleton<IEmailSender, DisabledEmailSender>();
+        s.AddSingleton<TicketSignals>();
+        s.AddHostedService(sp => sp.GetRequiredService<TicketSignals>());
+        s.AddHostedService<EscalationSweeper>();
+        s.AddHostedService<OutboxDispatcher>();
+        return builder;
+    }
+}
