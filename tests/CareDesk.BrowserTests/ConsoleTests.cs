@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using CareDesk.Knowledge.Calendar;
 using CareDesk.Knowledge.Documents;
 using CareDesk.Testing;
@@ -128,5 +129,62 @@ public sealed class ConsoleTests(BrowserFixture fixture)
         await Expect(page.GetByRole(AriaRole.Article)).ToHaveCountAsync(0);
         await Expect(page.GetByLabel("رقم الهوية الوطنية أو الإقامة")).ToBeEmptyAsync();
         await Expect(page.SearchBox()).ToBeFocusedAsync();
+    }
+
+    [Fact]
+    public async Task TicketFromConsole_OpenedThenCallerIdentifiedAgain_FoundInHistoryAndGuideWarnsOfIt()
+    {
+        const string Caller = "1112223332";
+        var page = await fixture.OpenConsoleAsync();
+        await page.GetByLabel("رقم الهوية الوطنية أو الإقامة").FillAsync(Caller);
+        await page.GetByRole(AriaRole.Button, new() { Name = "تحقق" }).ClickAsync();
+        var history = page.GetByRole(AriaRole.Region, new() { Name = "تذاكر المتصل" });
+        await Expect(history).ToContainTextAsync("لا توجد تذاكر سابقة أو مفتوحة لهذا المتصل.");
+
+        await history.GetByRole(AriaRole.Link, new() { Name = "فتح تذكرة" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/tickets/new$"));
+        await UntilAsync(() => page.Locator("#case-type").SelectOptionAsync("payment-not-reflected"), page.Locator("#caller-id"));
+        await page.Locator("#caller-id").FillAsync(Caller);
+        await page.Locator("#f-beneficiary_id").FillAsync(Caller);
+        await page.Locator("#f-service").FillAsync("تجديد إقامة");
+        await page.Locator("#f-amount").FillAsync("650");
+        await page.Locator("#f-payment_date").FillAsync("2026-10-01");
+        await page.Locator("#f-sadad_bill_number").FillAsync("10020030040");
+        await page.GetByRole(AriaRole.Button, new() { Name = "فتح التذكرة" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/tickets/(CD-[0-9-]+)$"));
+        var number = new Regex("/tickets/(CD-[0-9-]+)$").Match(page.Url).Groups[1].Value;
+
+        await page.GotoAsync("/");
+        await Expect(page.Locator(".cd-console[data-interactive=true]")).ToHaveCountAsync(1);
+        await page.GetByLabel("رقم الهوية الوطنية أو الإقامة").FillAsync(Caller);
+        await page.GetByRole(AriaRole.Button, new() { Name = "تحقق" }).ClickAsync();
+
+        var row = history.GetByRole(AriaRole.Row).Filter(new() { HasText = number });
+        await Expect(row).ToContainTextAsync("مفتوحة");
+        await Expect(row.GetByRole(AriaRole.Link, new() { Name = number })).ToHaveAttributeAsync("href", $"tickets/{number}");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "سداد لم ينعكس" }).ClickAsync();
+        await page.GetByRole(AriaRole.Group, new() { Name = "هل خُصم المبلغ من حساب المتصل؟" }).GetByLabel("نعم").CheckAsync();
+        await page.GetByRole(AriaRole.Group, new() { Name = "هل لديه إثبات السداد (الإيصال أو رقم فاتورة سداد)؟" }).GetByLabel("نعم").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "احسب النتيجة" }).ClickAsync();
+        await Expect(page.GetByTestId("ticket-offer")).ToContainTextAsync($"لدى المتصل تذكرة مفتوحة من هذا النوع ({number})");
+    }
+
+    /// <summary>Repeats an input until the page reacts (the form's circuit may not be live yet).</summary>
+    private static async Task UntilAsync(Func<Task> act, ILocator reaction)
+    {
+        for (var i = 0; i < 40; i++)
+        {
+            await act();
+            try
+            {
+                await Expect(reaction).ToBeVisibleAsync(new() { Timeout = 500 });
+                return;
+            }
+            catch (PlaywrightException)
+            {
+            }
+        }
+        await Expect(reaction).ToBeVisibleAsync();
     }
 }

@@ -28,3 +28,6 @@ CREATE TABLE call_resolutions (
 
 CREATE INDEX call_resolutions_caller ON call_resolutions (caller_national_id, at);
 CREATE INDEX call_resolutions_at ON call_resolutions (at);
+
+-- The console looks up a caller's earlier and open tickets by their ID.
+CREATE INDEX tickets_caller ON tickets (caller_national_id, opened_at DESC);

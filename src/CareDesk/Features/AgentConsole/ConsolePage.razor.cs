@@ -1,6 +1,7 @@
 using CareDesk.Features.AgentConsole.Guides;
 using CareDesk.Features.Knowledge;
 using CareDesk.Features.Search;
+using CareDesk.Features.Tickets;
 using CareDesk.Knowledge.Callers;
 using CareDesk.Knowledge.Reference;
 using CareDesk.Knowledge.Search;
@@ -29,6 +30,8 @@ public sealed partial class ConsolePage
     private SearchResult? _result;
     private int _active = -1;
     private NationalId? _caller;
+    private IReadOnlyList<Ticket> _history = [];
+    private TicketScope _scope = TicketScope.Nothing;
     private GuideKind? _guide;
     private PublishedArticle? _article;
     private long? _articleSearchId;
@@ -56,6 +59,9 @@ public sealed partial class ConsolePage
     private CallResolutionStore Resolutions { get; set; } = null!;
 
     [Inject]
+    private CallerHistory History { get; set; } = null!;
+
+    [Inject]
     private ReferenceData Reference { get; set; } = null!;
 
     [Inject]
@@ -78,8 +84,11 @@ public sealed partial class ConsolePage
 
     protected override async Task OnInitializedAsync()
     {
-        if (AuthState is not null)
-            _agent = (await AuthState).User.Identity?.Name;
+        if (AuthState is null)
+            return;
+        var user = (await AuthState).User;
+        _agent = user.Identity?.Name;
+        _scope = TicketScope.For(user);
     }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
@@ -144,6 +153,23 @@ public sealed partial class ConsolePage
         await OpenArticleAsync(id, searchId);
     }
 
+    private async Task OnCallerChangedAsync(NationalId? caller)
+    {
+        _caller = caller;
+        _history = [];
+        if (caller is { } id)
+        {
+            try
+            {
+                _history = await History.ForCallerAsync(id.Value, _scope);
+            }
+            catch (Npgsql.NpgsqlException ex)
+            {
+                Logger.LogWarning(ex, "Could not read the caller's tickets");
+            }
+        }
+    }
+
     private Task OpenFromGuideAsync(GuideOutcome outcome) => OpenArticleAsync(outcome.ArticleId, null, outcome);
 
     private async Task OpenArticleAsync(string id, long? searchId, GuideOutcome? guide = null)
@@ -184,7 +210,7 @@ public sealed partial class ConsolePage
             return;
         }
         _resolved = T["console.resolve.done", ConsoleText.Name(a.Article.TitleAr, a.Article.TitleEn), a.Revision];
-        (_caller, _article, _articleGuide, _articleSearchId, _guide) = (null, null, null, null, null);
+        (_caller, _history, _article, _articleGuide, _articleSearchId, _guide) = (null, [], null, null, null, null);
         await _input.FocusAsync();
     }
 

@@ -28,6 +28,7 @@ public static class ConsoleRegistration
         s.TryAddSingleton(sp => SaudiWorkingCalendar.FromReferenceData(sp.GetRequiredService<ReferenceData>()));
         s.AddSingleton<ArticleFeedbackStore>();
         s.AddSingleton<CallResolutionStore>();
+        s.AddSingleton<CallerHistory>();
         return builder;
     }
 }

@@ -27,6 +27,10 @@ public sealed partial class GuidePanel
     [Parameter, EditorRequired]
     public GuideKind Kind { get; set; }
 
+    /// <summary>The caller's tickets, to warn before a second open ticket of the same case type.</summary>
+    [Parameter]
+    public IReadOnlyList<Tickets.Ticket> OpenTickets { get; set; } = [];
+
     [Parameter]
     public EventCallback<GuideOutcome> OnOpenArticle { get; set; }
 
