@@ -95,6 +95,34 @@ public sealed class AccountsTests(BrowserFixture fixture)
         await Expect(page.GetByTestId("admin-message")).ToContainTextAsync("بحد أقصى 100 حرف");
     }
 
+    [Fact]
+    public async Task OpenConsole_RoleChangedByAdmin_SentToSignIn()
+    {
+        var admin = await fixture.NewSignedInPageAsync(Roles.Admin);
+        await BrowserFixture.WaitInteractiveAsync(admin);
+        var userName = "ui." + Guid.NewGuid().ToString("N")[..10];
+        await admin.Locator("#nu-username").FillAsync(userName);
+        await admin.Locator("#nu-name-ar").FillAsync("مشرف مؤقت");
+        await admin.Locator("#nu-name-en").FillAsync("Temporary supervisor");
+        await admin.Locator("#nu-role").SelectOptionAsync(Roles.Supervisor);
+        await admin.Locator("#nu-password").FillAsync("Ui-Test-Pass-2026!");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "إنشاء مستخدم" }).ClickAsync();
+        await Expect(admin.GetByTestId("admin-message")).ToContainTextAsync("تم إنشاء المستخدم");
+
+        var console = await fixture.NewPageAsync();
+        await BrowserFixture.SignInAsync(console, userName, "Ui-Test-Pass-2026!");
+        await console.GotoAsync("/reports");
+        await BrowserFixture.WaitInteractiveAsync(console);
+
+        await admin.GetByTestId("users-table").Locator("tr", new() { HasText = userName }).GetByRole(AriaRole.Button, new() { Name = "تعديل" }).ClickAsync();
+        await admin.Locator("#ed-role").SelectOptionAsync(Roles.Editor);
+        await admin.GetByRole(AriaRole.Button, new() { Name = "حفظ الدور والجهة" }).ClickAsync();
+        await Expect(admin.GetByTestId("admin-message")).ToContainTextAsync("تم الحفظ");
+
+        // The live circuit re-checks the security stamp every 10 s in this fixture (StampValidationInterval 5 s, floor 10 s).
+        await Expect(console).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/signin"), new() { Timeout = 30_000 });
+    }
+
     private async Task<IPage> WatchedPageAsync(List<string> violations)
     {
         var page = await fixture.NewPageAsync();

@@ -27,6 +27,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         {
             ["CareDesk__Database__DataDirectory"] = Path.Combine(_root, "pgdata"),
             ["CareDesk__Database__Port"] = EmbeddedPostgres.FreePort().ToString(),
+            ["CareDesk__Accounts__StampValidationInterval"] = "00:00:05",
+            ["CareDesk__Accounts__SignInPermitsPerMinute"] = "1000",
         });
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

@@ -32,7 +32,8 @@ public static class HolidayExpander
                     days.Add(new Holiday(start.AddDays(i), rule.Code, rule.NameAr, rule.NameEn));
             }
         }
-        foreach (var rule in rules.Hijri)
+        // UmAlQuraCalendar covers 1900-04-30 to 2077-11-16; outside it only Gregorian rules apply.
+        foreach (var rule in year is > 1900 and < 2077 ? rules.Hijri : [])
         {
             foreach (var hijriYear in HijriYearsOverlapping(year))
             {

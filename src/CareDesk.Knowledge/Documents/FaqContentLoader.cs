@@ -13,7 +13,8 @@ public sealed record FaqContentLoadResult(
 public static class FaqContentLoader
 {
     /// <summary>
-    /// Parses every <c>*.md</c> file below <paramref name="dir"/> (recursively, in ordinal path order),
+    /// Parses every <c>*.md</c> file below <paramref name="dir"/> (recursively, in ordinal path order;
+    /// <c>README.md</c> files are documentation and skipped),
     /// and reports duplicate ids across files. An article with problems, or whose id another file
     /// already used, is left out of <see cref="FaqContentLoadResult.Articles"/>.
     /// </summary>
@@ -26,6 +27,7 @@ public static class FaqContentLoader
             return new FaqContentLoadResult([], [missing], []);
         }
         var files = Directory.EnumerateFiles(dir, "*.md", SearchOption.AllDirectories)
+            .Where(path => !Path.GetFileName(path).Equals("README.md", StringComparison.OrdinalIgnoreCase))
             .Order(StringComparer.Ordinal)
             .Select(path => FaqFile.Parse(path, File.ReadAllText(path)))
             .ToList();

@@ -1,10 +1,11 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace CareDesk.Knowledge.Documents;
 
 /// <summary>Writes articles in the canonical <c>content/faq</c> style (see <see cref="FaqFile"/>).</summary>
-internal static class FaqFileWriter
+internal static partial class FaqFileWriter
 {
     private const string Indicators = "-?:,[]{}#&*!|>'\"%@`";
     private const string FlowIndicators = ",[]{}";
@@ -58,7 +59,12 @@ internal static class FaqFileWriter
         || (inFlow && s.IndexOfAny(FlowIndicators.ToCharArray()) >= 0)
         || Reserved.Contains(s)
         || double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out _)
+        || YamlNumberLike().IsMatch(s)
         || DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
+
+    // YAML 1.1 readers take these as numbers or times: hex, octal, .inf, 1_000, 1:30.
+    [GeneratedRegex(@"^[-+]?(\.inf|\.nan|0x[0-9a-f_]+|0o?[0-7_]+|[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?|[0-9][0-9_]*)$", RegexOptions.IgnoreCase)]
+    private static partial Regex YamlNumberLike();
 
     private static string Quote(string s)
     {

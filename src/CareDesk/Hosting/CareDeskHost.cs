@@ -40,7 +40,9 @@ public static class CareDeskHost
             builder.AddAccounts();
             builder.AddTickets();
 
-            var app = builder.Build();
+            // Declared after the database handle so it is disposed first: background services stop
+            // before the private server does, also when start-up fails half-way.
+            await using var app = builder.Build();
             if (!app.Environment.IsDevelopment())
                 app.UseExceptionHandler("/error", createScopeForErrors: true);
             app.UseUiCultures();

@@ -167,4 +167,11 @@ public class SaudiWorkingCalendarTests
 
         Assert.Equal(Riyadh(2026, 12, 2), stage.DueAt(Riyadh(2026, 11, 17), Calendar));
     }
+
+    [Fact]
+    public void IsWorkingDay_OutsideUmAlQuraRange_UsesGregorianRulesOnly()
+    {
+        Assert.False(Calendar.IsWorkingDay(new DateOnly(2090, 9, 23)));
+        Assert.True(Calendar.IsWorkingDay(new DateOnly(2090, 9, 25)));
+    }
 }

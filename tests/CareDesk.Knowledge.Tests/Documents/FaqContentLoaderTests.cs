@@ -15,6 +15,7 @@ public sealed class FaqContentLoaderTests : IDisposable
         Directory.CreateDirectory(Path.Combine(_dir, "sub"));
         File.WriteAllText(Path.Combine(_dir, "sub", "a.md"), FaqSamples.With("id", "id: a-article"));
         File.WriteAllText(Path.Combine(_dir, "notes.txt"), "not an article");
+        File.WriteAllText(Path.Combine(_dir, "README.md"), "# How to write articles");
 
         var result = FaqContentLoader.LoadDirectory(_dir);
 

@@ -61,6 +61,10 @@ public class FaqFileTests
     [InlineData("yes")]
     [InlineData("null")]
     [InlineData("12.5")]
+    [InlineData("0x1F")]
+    [InlineData("1:30")]
+    [InlineData("1_000")]
+    [InlineData(".inf")]
     [InlineData("2026-03-20")]
     [InlineData(" padded ")]
     [InlineData("[bracket]")]
@@ -238,5 +242,23 @@ public class FaqFileTests
 
         Assert.Equal("missing-rule-line", problem.Code);
         Assert.Contains("التصعيد", problem.MessageAr);
+    }
+
+    [Fact]
+    public void Write_EveryRepoArticle_IsStableAfterOneRewrite()
+    {
+        foreach (var path in Directory.EnumerateFiles(RepoPaths.ContentFaq, "*.md"))
+        {
+            var article = FaqFile.Parse(path, File.ReadAllText(path)).Article;
+            Assert.NotNull(article);
+            var canonical = FaqFile.Write(article);
+
+            var again = FaqFile.Parse(path, canonical);
+
+            Assert.Empty(again.Problems);
+            Assert.Equal(canonical, FaqFile.Write(again.Article!));
+            Assert.Equal(article.Body, again.Article!.Body);
+            Assert.Equal(article.Keywords, again.Article.Keywords);
+        }
     }
 }

@@ -36,6 +36,7 @@ public sealed class AuthorizationMatrixTests(SecureAppFixture fixture)
         ["/account/signin"] = [Anonymous],
         ["/account/signin/submit"] = [Anonymous],
         ["/health"] = [Anonymous],
+        ["/error"] = [Anonymous],
         ["/culture/{name}"] = [Anonymous],
         ["/_blazor"] = Everyone,
         ["/_blazor/negotiate"] = Everyone,

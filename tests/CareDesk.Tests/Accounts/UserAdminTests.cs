@@ -22,6 +22,22 @@ public sealed class UserAdminTests(PostgresServer postgres)
         return (Create(data, options), data);
     }
 
+    /// <summary>A fresh database with one agent created by an admin.</summary>
+    private sealed record WithAgent(AsyncServiceScope Scope, UserAdmin Admin, UserManager<CareDeskUser> Users, string Name, NpgsqlDataSource Data) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync() => Scope.DisposeAsync();
+    }
+
+    private async Task<WithAgent> WithAgentAsync(AccountsOptions? options = null)
+    {
+        var (sp, data) = await SetUpAsync(options);
+        var scope = sp.CreateAsyncScope();
+        var admin = scope.ServiceProvider.GetRequiredService<UserAdmin>();
+        var name = NewName("agent");
+        Assert.True((await admin.CreateAsync(Admin, new UserAdmin.NewUser(name, "و", "A", Roles.Agent, null, Password))).Succeeded);
+        return new WithAgent(scope, admin, scope.ServiceProvider.GetRequiredService<UserManager<CareDeskUser>>(), name, data);
+    }
+
     [Fact]
     public async Task CreateAsync_ValidUser_StoredWithHashedPasswordRoleAndAgency()
     {
@@ -65,12 +81,9 @@ public sealed class UserAdminTests(PostgresServer postgres)
     [Fact]
     public async Task AccessFailedAsync_ConfiguredFailures_LocksOut()
     {
-        var (sp, _) = await SetUpAsync(new AccountsOptions { LockoutMaxFailures = 3 });
-        await using var scope = sp.CreateAsyncScope();
-        var admin = scope.ServiceProvider.GetRequiredService<UserAdmin>();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<CareDeskUser>>();
-        var name = NewName("agent");
-        await admin.CreateAsync(Admin, new UserAdmin.NewUser(name, "و", "A", Roles.Agent, null, Password));
+        await using var t = await WithAgentAsync(new AccountsOptions { LockoutMaxFailures = 3 });
+        var users = t.Users;
+        var name = t.Name;
 
         for (var i = 0; i < 2; i++)
             await users.AccessFailedAsync((await users.FindByNameAsync(name))!);
@@ -83,12 +96,11 @@ public sealed class UserAdminTests(PostgresServer postgres)
     [Fact]
     public async Task ChangeRoleAsync_RoleChanged_RenewsSecurityStampAndAudits()
     {
-        var (sp, data) = await SetUpAsync();
-        await using var scope = sp.CreateAsyncScope();
-        var admin = scope.ServiceProvider.GetRequiredService<UserAdmin>();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<CareDeskUser>>();
-        var name = NewName("agent");
-        await admin.CreateAsync(Admin, new UserAdmin.NewUser(name, "و", "A", Roles.Agent, null, Password));
+        await using var t = await WithAgentAsync();
+        var admin = t.Admin;
+        var users = t.Users;
+        var name = t.Name;
+        var data = t.Data;
         var before = (await users.FindByNameAsync(name))!.SecurityStamp;
 
         var result = await admin.ChangeRoleAsync(Admin, name, Roles.Editor, null);
@@ -105,12 +117,10 @@ public sealed class UserAdminTests(PostgresServer postgres)
     [Fact]
     public async Task SetLockedAsync_LockThenUnlock_LockoutEndSetAndClearedWithNewStamps()
     {
-        var (sp, _) = await SetUpAsync();
-        await using var scope = sp.CreateAsyncScope();
-        var admin = scope.ServiceProvider.GetRequiredService<UserAdmin>();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<CareDeskUser>>();
-        var name = NewName("agent");
-        await admin.CreateAsync(Admin, new UserAdmin.NewUser(name, "و", "A", Roles.Agent, null, Password));
+        await using var t = await WithAgentAsync();
+        var admin = t.Admin;
+        var users = t.Users;
+        var name = t.Name;
         var stamp0 = (await users.FindByNameAsync(name))!.SecurityStamp;
 
         await admin.SetLockedAsync(Admin, name, locked: true);
@@ -126,12 +136,10 @@ public sealed class UserAdminTests(PostgresServer postgres)
     [Fact]
     public async Task ResetPasswordAsync_NewPassword_OldFailsNewWorksStampRenewed()
     {
-        var (sp, _) = await SetUpAsync();
-        await using var scope = sp.CreateAsyncScope();
-        var admin = scope.ServiceProvider.GetRequiredService<UserAdmin>();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<CareDeskUser>>();
-        var name = NewName("agent");
-        await admin.CreateAsync(Admin, new UserAdmin.NewUser(name, "و", "A", Roles.Agent, null, Password));
+        await using var t = await WithAgentAsync();
+        var admin = t.Admin;
+        var users = t.Users;
+        var name = t.Name;
         var stamp = (await users.FindByNameAsync(name))!.SecurityStamp;
 
         Assert.False((await admin.ResetPasswordAsync(Admin, name, "short")).Succeeded);
@@ -203,12 +211,9 @@ public sealed class UserAdminTests(PostgresServer postgres)
     [Fact]
     public async Task UpdateAsync_StaleCopy_ConcurrencyFailure()
     {
-        var (sp, _) = await SetUpAsync();
-        await using var scope = sp.CreateAsyncScope();
-        var admin = scope.ServiceProvider.GetRequiredService<UserAdmin>();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<CareDeskUser>>();
-        var name = NewName("agent");
-        await admin.CreateAsync(Admin, new UserAdmin.NewUser(name, "و", "A", Roles.Agent, null, Password));
+        await using var t = await WithAgentAsync();
+        var users = t.Users;
+        var name = t.Name;
         var first = (await users.FindByNameAsync(name))!;
         var stale = (await users.FindByNameAsync(name))!;
         await users.UpdateSecurityStampAsync(first);

@@ -6,7 +6,8 @@ namespace CareDesk.Features.Content;
 /// <c>validate-content [--content DIR] [--seeds DIR]</c>: checks the FAQ articles and the seed files
 /// together, prints each problem as <c>file:line: message</c> and exits 1, or prints a summary and
 /// exits 0. Directories default to <c>content/faq</c> and <c>seeds</c> under the repository root
-/// (the nearest ancestor of the current directory holding CareDesk.sln).
+/// (the nearest ancestor of the current directory holding CareDesk.sln); a relative DIR that does not
+/// exist from the current directory is taken from the root.
 /// </summary>
 internal static class ValidateContentCommand
 {
@@ -41,8 +42,8 @@ internal static class ValidateContentCommand
                                     "لم يُعثر على CareDesk.sln؛ حدّد --content و --seeds");
             return Task.FromResult(2);
         }
-        content ??= Path.Combine(root!, RepositoryLayout.ContentFaqDir);
-        seeds ??= Path.Combine(root!, RepositoryLayout.SeedsDir);
+        content = content is null ? Path.Combine(root!, RepositoryLayout.ContentFaqDir) : Resolve(content, root);
+        seeds = seeds is null ? Path.Combine(root!, RepositoryLayout.SeedsDir) : Resolve(seeds, root);
 
         var result = ContentValidator.Validate(content, seeds);
         foreach (var problem in result.Problems)
@@ -55,6 +56,11 @@ internal static class ValidateContentCommand
         System.Console.WriteLine(result.Summary);
         return Task.FromResult(0);
     }
+
+    // `dotnet run --project src/CareDesk` starts in the project folder while people write paths from
+    // the repository root: a relative path that does not exist here is taken from the root.
+    private static string Resolve(string path, string? root) =>
+        Path.IsPathRooted(path) || Directory.Exists(path) || root is null ? path : Path.Combine(root, path);
 
     // Paths inside the repository are shown from its root, whatever directory `dotnet run` started in.
     private static string Display(string file, string? root)

@@ -51,7 +51,7 @@ public sealed class KnowledgeChangeListener(
             }
             catch (Exception ex)
             {
-                logger.LogWarning(ex, "Knowledge change listener lost its connection; retrying in {Delay}", delay);
+                logger.LogWarning("Knowledge change listener lost its connection ({Error}); retrying in {Delay}", ex.Message, delay);
                 reconnecting = true;
                 try
                 {
