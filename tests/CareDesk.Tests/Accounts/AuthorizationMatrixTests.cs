@@ -25,6 +25,8 @@ public sealed class AuthorizationMatrixTests(SecureAppFixture fixture)
         ["/knowledge"] = Knowledge,
         ["/tickets"] = [Roles.Agent, Roles.Liaison, Roles.Supervisor],
         ["/inbox"] = [Roles.Liaison, Roles.Supervisor],
+        ["/tickets/new"] = [Roles.Agent, Roles.Supervisor],
+        ["/tickets/{Number}"] = [Roles.Agent, Roles.Liaison, Roles.Supervisor],
         ["/reports"] = [Roles.Supervisor, Roles.Admin],
         ["/audit"] = [Roles.Supervisor, Roles.Admin],
         ["/audit/export.csv"] = [Roles.Supervisor, Roles.Admin],
