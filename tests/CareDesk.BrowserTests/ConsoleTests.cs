@@ -143,7 +143,9 @@ public sealed class ConsoleTests(BrowserFixture fixture)
 
         await history.GetByRole(AriaRole.Link, new() { Name = "فتح تذكرة" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/tickets/new$"));
-        await UntilAsync(() => page.Locator("#case-type").SelectOptionAsync("payment-not-reflected"), page.Locator("#caller-id"));
+        // The link navigates inside the console's live circuit, so the form answers at once.
+        await page.Locator("#case-type").SelectOptionAsync("payment-not-reflected");
+        await Expect(page.Locator("#caller-id")).ToBeVisibleAsync();
         await page.Locator("#caller-id").FillAsync(Caller);
         await page.Locator("#f-beneficiary_id").FillAsync(Caller);
         await page.Locator("#f-service").FillAsync("تجديد إقامة");
@@ -168,23 +170,5 @@ public sealed class ConsoleTests(BrowserFixture fixture)
         await page.GetByRole(AriaRole.Group, new() { Name = "هل لديه إثبات السداد (الإيصال أو رقم فاتورة سداد)؟" }).GetByLabel("نعم").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "احسب النتيجة" }).ClickAsync();
         await Expect(page.GetByTestId("ticket-offer")).ToContainTextAsync($"لدى المتصل تذكرة مفتوحة من هذا النوع ({number})");
-    }
-
-    /// <summary>Repeats an input until the page reacts (the form's circuit may not be live yet).</summary>
-    private static async Task UntilAsync(Func<Task> act, ILocator reaction)
-    {
-        for (var i = 0; i < 40; i++)
-        {
-            await act();
-            try
-            {
-                await Expect(reaction).ToBeVisibleAsync(new() { Timeout = 500 });
-                return;
-            }
-            catch (PlaywrightException)
-            {
-            }
-        }
-        await Expect(reaction).ToBeVisibleAsync();
     }
 }
