@@ -50,8 +50,10 @@ public static class ArabicNormalizer
         }
 
         var result = new string(buffer[..n]);
-        // NFKC can expose characters that fold again (e.g. a presentation-form hamza); one more pass settles it.
-        return IsNfkc(result) ? result : Normalize(result);
+
+        // Folding maps to base letters only, so a result can leave NFKC only when NFKC ran first
+        // (a presentation form decomposed into letter + mark); one more pass settles it.
+        return ReferenceEquals(source, text) || IsNfkc(result) ? result : Normalize(result);
     }
 
     /// <summary>The folded form of one character, or <c>'\0'</c> when it is deleted.</summary>

@@ -19,7 +19,9 @@ public readonly record struct AnalyzedToken(string Term, string Stem, int Positi
 /// </summary>
 public sealed class TextAnalyzer
 {
-    private const int MaxCacheEntries = 500_000;
+    private const int MaxCacheEntries = 100_000;
+
+    private int _cached;
 
     private readonly ConcurrentDictionary<string, WordForms> _cache = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, WordForms>.AlternateLookup<ReadOnlySpan<char>> _lookup;
@@ -104,9 +106,11 @@ public sealed class TextAnalyzer
             _ => term,
         };
         var forms = new WordForms(term, stem, StopWords.Contains(term));
-        if (_cache.Count < MaxCacheEntries)
+
+        // ConcurrentDictionary.Count takes every lock; a counter of our own is enough for a cap.
+        if (Volatile.Read(ref _cached) < MaxCacheEntries && _cache.TryAdd(key, forms))
         {
-            _cache.TryAdd(key, forms);
+            Interlocked.Increment(ref _cached);
         }
 
         return forms;

@@ -34,10 +34,10 @@ internal static class IndexBuilder
 
         var cliticMap = CliticMap(stemCounts);
         var averages = totals.Select(t => docs.Length == 0 ? 1.0 : Math.Max(1.0, t / docs.Length)).ToArray();
-        var exact = new Accumulator();
-        var stems = new Accumulator();
-        var bigrams = new Accumulator();
-        var grams = new Accumulator();
+        var exact = new Accumulator<string>(StringComparer.Ordinal);
+        var stems = new Accumulator<string>(StringComparer.Ordinal);
+        var bigrams = new Accumulator<ulong>(EqualityComparer<ulong>.Default);
+        var grams = new Accumulator<ulong>(EqualityComparer<ulong>.Default);
         for (var d = 0; d < docs.Length; d++)
         {
             var doc = docs[d];
@@ -59,7 +59,8 @@ internal static class IndexBuilder
                     {
                         AddGrams(grams, stem, w);
                     }
-                    if (i > 0)
+
+                    if (i > 0 && fo.Phrases)
                     {
                         bigrams.Add(KnowledgeIndex.BigramKey(previous, stem), w);
                     }
@@ -109,12 +110,12 @@ internal static class IndexBuilder
     internal static string? StripClitic(string stem) =>
         stem.Length >= 4 && "وفبلك".Contains(stem[0]) && ArabicStemmer.IsArabicLetter(stem[1]) ? ArabicStemmer.Stem(stem[1..]) : null;
 
-    private static void AddGrams(Accumulator grams, string stem, float w)
+    private static void AddGrams(Accumulator<ulong> grams, string stem, float w)
     {
-        var padded = KnowledgeIndex.GramSource(stem);
-        for (var i = 0; i + KnowledgeIndex.GramLength <= padded.Length; i++)
+        var count = KnowledgeIndex.GramCount(stem);
+        for (var i = 0; i < count; i++)
         {
-            grams.Add(padded.Substring(i, KnowledgeIndex.GramLength), w);
+            grams.Add(KnowledgeIndex.GramKey(stem, i), w);
         }
     }
 
@@ -129,23 +130,33 @@ internal static class IndexBuilder
         return id;
     }
 
-    private sealed class Accumulator
+    /// <summary>Per-document weighted term frequencies, gathered into per-term posting lists.</summary>
+    private sealed class Accumulator<TKey>
+        where TKey : notnull
     {
-        private readonly Dictionary<string, float> _current = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, (List<int> Docs, List<float> Tfs)> _terms = new(StringComparer.Ordinal);
+        private readonly Dictionary<TKey, float> _current;
+        private readonly Dictionary<TKey, (List<int> Docs, List<float> Tfs)> _terms;
 
-        public void Add(string term, float weightedTf)
+        public Accumulator(IEqualityComparer<TKey> comparer)
         {
-            _current[term] = _current.GetValueOrDefault(term) + weightedTf;
+            _current = new Dictionary<TKey, float>(comparer);
+            _terms = new Dictionary<TKey, (List<int> Docs, List<float> Tfs)>(comparer);
+        }
+
+        public void Add(TKey term, float weightedTf)
+        {
+            ref var tf = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_current, term, out _);
+            tf += weightedTf;
         }
 
         public void EndDocument(int doc)
         {
             foreach (var (term, tf) in _current)
             {
-                if (!_terms.TryGetValue(term, out var p))
+                ref var p = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_terms, term, out var exists);
+                if (!exists)
                 {
-                    _terms[term] = p = ([], []);
+                    p = ([], []);
                 }
 
                 p.Docs.Add(doc);
@@ -155,9 +166,9 @@ internal static class IndexBuilder
             _current.Clear();
         }
 
-        public Dictionary<string, TermPostings> ToPostings(int docCount, float k1)
+        public Dictionary<TKey, TermPostings> ToPostings(int docCount, float k1)
         {
-            var result = new Dictionary<string, TermPostings>(_terms.Count, StringComparer.Ordinal);
+            var result = new Dictionary<TKey, TermPostings>(_terms.Count, _terms.Comparer);
             foreach (var (term, p) in _terms)
             {
                 var df = p.Docs.Count;
@@ -172,6 +183,7 @@ internal static class IndexBuilder
                 result[term] = new TermPostings(p.Docs.ToArray(), scores, idf);
             }
 
+            _terms.Clear();
             return result;
         }
     }

@@ -3,7 +3,8 @@ namespace CareDesk.Knowledge.Index;
 /// <summary>Weight and length normalization of one field in BM25F.</summary>
 /// <param name="Weight">How much one occurrence in this field counts, relative to the body.</param>
 /// <param name="B">Length normalization (0 = none, 1 = full).</param>
-public readonly record struct FieldOptions(float Weight, float B);
+/// <param name="Phrases">Whether adjacent words of this field are indexed for the phrase bonus.</param>
+public readonly record struct FieldOptions(float Weight, float B, bool Phrases = true);
 
 /// <summary>
 /// Ranking parameters: BM25F (k1, per-field weight and b) and the weights of the query clause kinds.
@@ -20,7 +21,7 @@ public sealed record IndexOptions
         [FieldNames.Title] = new(3.0f, 0.5f),
         [FieldNames.Keywords] = new(2.5f, 0.3f),
         [FieldNames.Summary] = new(1.5f, 0.75f),
-        [FieldNames.Body] = new(1.0f, 0.75f),
+        [FieldNames.Body] = new(1.0f, 0.75f, Phrases: false),
         [FieldNames.Text] = new(1.0f, 0.75f),
     };
 
@@ -41,6 +42,9 @@ public sealed record IndexOptions
 
     /// <summary>Trigrams found in more than this share of the documents are skipped at query time: they say little and cost the most.</summary>
     public float MaxGramDocFraction { get; init; } = 0.05f;
+
+    /// <summary>Word clauses whose IDF is below this are dropped (the word is in almost every document).</summary>
+    public float MinIdf { get; init; } = 0.1f;
 
     /// <summary>Weight of a synonym's stem.</summary>
     public float SynonymWeight { get; init; } = 0.5f;

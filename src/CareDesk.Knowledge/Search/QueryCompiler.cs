@@ -47,6 +47,11 @@ internal static class QueryCompiler
             var t = tokens[i];
             var exact = index.Exact.GetValueOrDefault(t.Term);
             var stem = index.Stems.GetValueOrDefault(t.Stem);
+            var stemIdf = stem?.Idf ?? 0f;
+
+            // Words in nearly every document (idf ≈ 0) cannot change the ranking but cost the longest scans.
+            exact = exact?.Idf < o.MinIdf ? null : exact;
+            stem = stem?.Idf < o.MinIdf ? null : stem;
             if (exact is not null && o.ExactWeight > 0)
             {
                 clauses.Add(new Clause(ClauseKind.Exact, t.Term, o.ExactWeight, exact));
@@ -56,7 +61,7 @@ internal static class QueryCompiler
             {
                 clauses.Add(new Clause(ClauseKind.Stem, t.Stem, o.StemWeight, stem));
             }
-            else if (exact is null)
+            else if (exact is null && stemIdf == 0f)
             {
                 AddUnknownWord(index, t, clauses);
             }
@@ -65,7 +70,10 @@ internal static class QueryCompiler
             {
                 if (o.SynonymWeight > 0 && index.Stems.TryGetValue(index.ResolveStem(alt.Stem), out var p))
                 {
-                    clauses.Add(new Clause(ClauseKind.Synonym, alt.Stem, o.SynonymWeight, p));
+                    // A synonym never weighs more than the word typed: a common formal word (استرداد)
+                    // must not turn into its rare colloquial twin (استرجع) and outscore everything.
+                    var cap = stemIdf == 0f ? 1f : Math.Min(1f, stemIdf / p.Idf);
+                    clauses.Add(new Clause(ClauseKind.Synonym, alt.Stem, o.SynonymWeight * cap, p));
                 }
             }
 
@@ -128,9 +136,12 @@ internal static class QueryCompiler
                 continue;
             }
 
+            // Typos are looked for among words with the same first letter: a bucket is in ordinal
+            // order, so they are one run, and the scan stays short however large the index grows.
             var terms = index.TermsByLength[len];
             var masks = index.MasksByLength[len];
-            for (var k = 0; k < terms.Length; k++)
+            var (from, to) = FirstLetterRange(terms, term[0]);
+            for (var k = from; k < to; k++)
             {
                 if (System.Numerics.BitOperations.PopCount(masks[k] ^ mask) > 2 * max)
                 {
@@ -162,27 +173,56 @@ internal static class QueryCompiler
 
     private static void AddGrams(KnowledgeIndex index, string stem, List<Clause> clauses)
     {
-        var padded = KnowledgeIndex.GramSource(stem);
-        for (var i = 0; i + KnowledgeIndex.GramLength <= padded.Length; i++)
+        var count = KnowledgeIndex.GramCount(stem);
+        for (var i = 0; i < count; i++)
         {
-            if (index.GramLookup.TryGetValue(padded.AsSpan(i, KnowledgeIndex.GramLength), out var gram, out var p)
-                && p.DocFrequency <= index.MaxGramDocFrequency)
+            var key = KnowledgeIndex.GramKey(stem, i);
+            if (index.Grams.TryGetValue(key, out var p) && p.DocFrequency <= index.MaxGramDocFrequency)
             {
-                clauses.Add(new Clause(ClauseKind.Gram, gram, index.Options.GramWeight, p));
+                clauses.Add(new Clause(ClauseKind.Gram, KnowledgeIndex.GramText(key), index.Options.GramWeight, p));
             }
         }
     }
 
+    private static (int From, int To) FirstLetterRange(string[] sorted, char first)
+    {
+        int lo = 0, hi = sorted.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (sorted[mid][0] < first)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        var from = lo;
+        hi = sorted.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (sorted[mid][0] <= first)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return (from, lo);
+    }
+
     private static void AddBigram(KnowledgeIndex index, string first, string second, List<Clause> clauses)
     {
-        var length = first.Length + 1 + second.Length;
-        Span<char> key = length <= 128 ? stackalloc char[length] : new char[length];
-        first.CopyTo(key);
-        key[first.Length] = '\u0001';
-        second.CopyTo(key[(first.Length + 1)..]);
-        if (index.BigramLookup.TryGetValue(key, out var stored, out var p))
+        if (index.Bigrams.TryGetValue(KnowledgeIndex.BigramKey(first, second), out var p))
         {
-            clauses.Add(new Clause(ClauseKind.Phrase, stored.Replace('\u0001', ' '), index.Options.PhraseWeight, p));
+            clauses.Add(new Clause(ClauseKind.Phrase, string.Concat(first, " ", second), index.Options.PhraseWeight, p));
         }
     }
 

@@ -32,6 +32,13 @@ internal static class Snippets
         var bestStart = 0;
         foreach (var name in Preference)
         {
+            // The first prose field with a match is the snippet: bodies are long, and analyzing them
+            // for every hit when the summary already shows the match cost most of a search.
+            if (bestCount > 0)
+            {
+                break;
+            }
+
             foreach (var field in doc.Fields)
             {
                 if (field.Name != name || string.IsNullOrWhiteSpace(field.Text))
@@ -42,6 +49,7 @@ internal static class Snippets
                 var text = PlainText(field.Text);
                 var tokens = Resolve(index, index.Analyzer.Analyze(text));
                 var (count, start) = DensestWindow(tokens, wanted);
+
                 if (count > bestCount)
                 {
                     (bestText, bestTokens, bestCount, bestStart) = (text, tokens, count, start);
@@ -139,7 +147,7 @@ internal static class Snippets
         var lastSpace = true;
         foreach (var c in markdown)
         {
-            var space = char.IsWhiteSpace(c) || c is '#' or '*' or '_' or '`' or '>' or '|';
+            var space = char.IsWhiteSpace(c) || c is '#' or '*' or '_' or '`' or '|';
             if (space)
             {
                 if (!lastSpace)

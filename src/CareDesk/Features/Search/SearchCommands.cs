@@ -36,22 +36,22 @@ internal static class SearchCommands
         var result = SearchEngine.Search(index, request);
         if (options.ContainsKey("json"))
         {
-            Console.WriteLine(JsonSerializer.Serialize(result, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+            System.Console.WriteLine(JsonSerializer.Serialize(result, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
         }
         else
         {
             for (var i = 0; i < result.Hits.Count; i++)
             {
                 var h = result.Hits[i];
-                Console.WriteLine(FormattableString.Invariant($"{i + 1,2}. {h.Score,7:0.000}  {h.Id}  [{h.Topic}]  {h.Title}"));
+                System.Console.WriteLine(FormattableString.Invariant($"{i + 1,2}. {h.Score,7:0.000}  {h.Id}  [{h.Topic}]  {h.Title}"));
             }
 
-            Console.WriteLine(FormattableString.Invariant($"{result.TotalMatches} matching"));
+            System.Console.WriteLine(FormattableString.Invariant($"{result.TotalMatches} matching"));
         }
 
         if (options.TryGetValue("explain", out var id))
         {
-            Console.WriteLine(SearchEngine.Explain(index, request.Query, id!, request.Prefix)?.ToString() ?? $"{id}: not indexed");
+            System.Console.WriteLine(SearchEngine.Explain(index, request.Query, id!, request.Prefix)?.ToString() ?? $"{id}: not indexed");
         }
 
         return Task.FromResult(0);
@@ -81,10 +81,10 @@ internal static class SearchCommands
         foreach (var miss in report.Misses)
         {
             var rank = miss.Rank == 0 ? "-" : miss.Rank.ToString(CultureInfo.InvariantCulture);
-            Console.WriteLine($"miss rank={rank} want={string.Join(',', miss.Expected)} got={string.Join(',', miss.Got)}  {miss.Query}");
+            System.Console.WriteLine($"miss rank={rank} want={string.Join(',', miss.Expected)} got={string.Join(',', miss.Got)}  {miss.Query}");
         }
 
-        Console.WriteLine(report.Summary);
+        System.Console.WriteLine(report.Summary);
         return Task.FromResult(0);
     }
 
@@ -118,7 +118,7 @@ internal static class SearchCommands
         var loaded = FaqContentLoader.LoadDirectory(dir);
         foreach (var problem in loaded.Problems)
         {
-            Console.Error.WriteLine(problem);
+            System.Console.Error.WriteLine(problem);
         }
 
         index = KnowledgeIndex.Build(loaded.Articles.Where(a => a.Status == "published"), synonyms);
@@ -176,7 +176,7 @@ internal static class SearchCommands
 
     private static Task<int> Fail(string message)
     {
-        Console.Error.WriteLine(message);
+        System.Console.Error.WriteLine(message);
         return Task.FromResult(2);
     }
 }

@@ -39,7 +39,7 @@ public sealed class TicketCommands(NpgsqlDataSource dataSource, JourneyRouter ro
             """, new
         {
             Now = now.UtcDateTime,
-            CallerNationalId = CareDesk.Knowledge.Validation.SaudiNationalId.Normalize(form.CallerNationalId),
+            CallerNationalId = TicketFormValidator.NormalizeId(form.CallerNationalId),
             CallerPhone = string.IsNullOrWhiteSpace(form.CallerPhone) ? null : form.CallerPhone.Trim(),
             CaseType = type.Code,
             StageCode = route.Stage.Code,

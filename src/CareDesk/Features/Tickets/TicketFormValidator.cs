@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Numerics;
 using CareDesk.Knowledge.Reference;
-using CareDesk.Knowledge.Validation;
+using CareDesk.Knowledge.Callers;
 
 namespace CareDesk.Features.Tickets;
 
@@ -53,16 +53,30 @@ public sealed class TicketFormValidator(ReferenceData reference, TimeProvider ti
             .Where(f => details.TryGetValue(f.Field, out var v) && !string.IsNullOrWhiteSpace(v))
             .ToDictionary(f => f.Field, f => Normalize(details[f.Field]), StringComparer.Ordinal);
 
-    private static string Normalize(string value) => SaudiNationalId.Normalize(value);
-
-    private static string? IdProblem(string? value) => SaudiNationalId.Check(value) switch
+    /// <summary>Trimmed, with Arabic-Indic and other decimal digits written as ASCII digits.</summary>
+    public static string Normalize(string value)
     {
-        SaudiNationalId.Problem.None => null,
-        SaudiNationalId.Problem.Empty => "tickets.error.required",
-        SaudiNationalId.Problem.NotTenDigits => "tickets.error.id-length",
-        SaudiNationalId.Problem.BadPrefix => "tickets.error.id-prefix",
-        _ => "tickets.error.id-check",
-    };
+        var chars = value.Trim().ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+        {
+            if (!char.IsAsciiDigit(chars[i]) && CharUnicodeInfo.GetDecimalDigitValue(chars[i]) is var d and >= 0)
+                chars[i] = (char)('0' + d);
+        }
+        return new string(chars);
+    }
+
+    /// <summary>An ID or iqama number as stored: its ten ASCII digits when valid, else the trimmed input.</summary>
+    public static string NormalizeId(string? value) =>
+        NationalId.TryParse(value, out var id, out _) ? id.Value : value?.Trim() ?? "";
+
+    private static string? IdProblem(string? value) =>
+        NationalId.TryParse(value, out _, out var problem) ? null : problem!.Code switch
+        {
+            "empty" => "tickets.error.required",
+            "length" or "not-digits" => "tickets.error.id-length",
+            "first-digit" => "tickets.error.id-prefix",
+            _ => "tickets.error.id-check",
+        };
 
     private string? FieldProblem(CaseField field, string value, DateOnly today)
     {
@@ -104,7 +118,7 @@ public sealed class TicketFormValidator(ReferenceData reference, TimeProvider ti
 
     private static bool IsPhone(string value)
     {
-        var digits = new string(SaudiNationalId.Normalize(value).Where(c => c != ' ' && c != '-').ToArray());
+        var digits = new string(Normalize(value).Where(c => c != ' ' && c != '-').ToArray());
         if (digits.StartsWith('+'))
             digits = digits[1..];
         return digits.Length is >= 9 and <= 15 && digits.All(char.IsAsciiDigit);

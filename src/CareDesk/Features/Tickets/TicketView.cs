@@ -25,6 +25,14 @@ public sealed class TicketView(JourneyRouter router)
 
     public string FieldName(string code) => Field(code) is { } f ? Name(f.NameAr, f.NameEn) : code;
 
+    /// <summary>The kind of personal data a field holds (shown masked, revealed on request), or null.</summary>
+    public Accounts.PersonalDataKind? PersonalKind(string code) => Field(code)?.Kind switch
+    {
+        "national-id" => Accounts.PersonalDataKind.NationalId,
+        "iban" => Accounts.PersonalDataKind.Iban,
+        _ => null,
+    };
+
     /// <summary>A stored field value as the user reads it (option names instead of codes).</summary>
     public string FieldValue(string code, string value)
     {

@@ -1,0 +1,50 @@
+using System.Diagnostics;
+using CareDesk.Knowledge.Index;
+using CareDesk.Knowledge.Search;
+
+namespace CareDesk.Benchmarks;
+
+/// <summary>
+/// What BenchmarkDotNet does not report directly: the distribution of single-query latencies (p50,
+/// p99, max, over 2,000 queries each timed alone) and the memory an index snapshot keeps.
+/// </summary>
+public static class LatencyReport
+{
+    public static void Run(int[] sizes)
+    {
+        Console.WriteLine("| articles | build ms | retained MB | MB per 10k | p50 µs | p99 µs | max µs | over 1 ms |");
+        Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var size in sizes)
+        {
+            var gen = new SyntheticArticles();
+            var articles = gen.Articles(size);
+            var queries = gen.Queries(articles, 2_000).Select(q => new SearchRequest { Query = q, Prefix = true, Snippets = false }).ToArray();
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            GC.Collect();
+            var before = GC.GetTotalMemory(true);
+            var sw = Stopwatch.StartNew();
+            var index = KnowledgeIndex.Build(articles);
+            var buildMs = sw.Elapsed.TotalMilliseconds;
+            var retained = (GC.GetTotalMemory(true) - before) / 1024.0 / 1024.0;
+            foreach (var q in queries)
+            {
+                SearchEngine.Search(index, q);
+            }
+
+            var times = new double[queries.Length];
+            for (var i = 0; i < queries.Length; i++)
+            {
+                var t = Stopwatch.GetTimestamp();
+                SearchEngine.Search(index, queries[i]);
+                times[i] = (Stopwatch.GetTimestamp() - t) * 1e6 / Stopwatch.Frequency;
+            }
+
+            Array.Sort(times);
+            var over = times.Count(t => t > 1000);
+            Console.WriteLine(FormattableString.Invariant(
+                $"| {size:N0} | {buildMs:0} | {retained:0.0} | {retained * 10_000 / size:0.0} | {times[times.Length / 2]:0.0} | {times[(int)(times.Length * 0.99)]:0.0} | {times[^1]:0.0} | {over} |"));
+            GC.KeepAlive(index);
+        }
+    }
+}
