@@ -5,6 +5,7 @@ using CareDesk.Components;
 using CareDesk.Components.Localization;
 using CareDesk.Data;
 using CareDesk.Features.Accounts;
+using CareDesk.Features.AgentConsole;
 using CareDesk.Features.Health;
 using CareDesk.Features.Knowledge;
 using CareDesk.Features.Reference;
@@ -35,6 +36,7 @@ public static class CareDeskHost
             builder.AddKnowledge();
             builder.AddReferenceData();
             builder.AddSearch();
+            builder.AddAgentConsole();
             builder.AddAccounts();
             builder.AddTickets();
 

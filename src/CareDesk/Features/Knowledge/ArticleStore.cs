@@ -29,6 +29,22 @@ public sealed class ArticleStore(NpgsqlDataSource dataSource)
         return docs.Select(d => JsonSerializer.Deserialize<FaqArticle>(d, Json)!).ToList();
     }
 
+    /// <summary>One published article with the revision number that is live, for the console and audits.</summary>
+    public async Task<PublishedArticle?> GetPublishedAsync(string id, CancellationToken ct = default)
+    {
+        await using var conn = await dataSource.OpenConnectionAsync(ct);
+        var row = await conn.QuerySingleOrDefaultAsync<(string Document, int Revision, DateTime CreatedAt, DateTime? ReviewedAt)>(new CommandDefinition("""
+            SELECT r.document::text, r.revision, r.created_at, r.reviewed_at
+            FROM kb_articles a
+            JOIN kb_revisions r ON r.article_id = a.id AND r.revision = a.published_revision
+            WHERE a.id = @id AND a.status = 'published'
+            """, new { id }, cancellationToken: ct));
+        if (row.Document is null)
+            return null;
+        var article = JsonSerializer.Deserialize<FaqArticle>(row.Document, Json)!;
+        return new PublishedArticle(article, row.Revision, new DateTimeOffset(row.ReviewedAt ?? row.CreatedAt, TimeSpan.Zero));
+    }
+
     public async Task<long> CountAsync(CancellationToken ct = default)
     {
         await using var conn = await dataSource.OpenConnectionAsync(ct);
@@ -60,3 +76,6 @@ public sealed class ArticleStore(NpgsqlDataSource dataSource)
         return inserted;
     }
 }
+
+/// <summary>A published article, the revision number that is live, and when that revision was last reviewed (or written).</summary>
+public sealed record PublishedArticle(FaqArticle Article, int Revision, DateTimeOffset LastReviewedAt);

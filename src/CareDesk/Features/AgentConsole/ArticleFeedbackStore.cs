@@ -1,0 +1,17 @@
+using Dapper;
+using Npgsql;
+
+namespace CareDesk.Features.AgentConsole;
+
+/// <summary>Records the agent's "helpful / not helpful" on the article revision they read.</summary>
+public sealed class ArticleFeedbackStore(NpgsqlDataSource dataSource)
+{
+    public async Task RecordAsync(string articleId, int revision, bool helpful, string? comment, string? userName, CancellationToken ct = default)
+    {
+        await using var conn = await dataSource.OpenConnectionAsync(ct);
+        await conn.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO kb_feedback (article_id, revision, helpful, comment, user_name)
+            VALUES (@articleId, @revision, @helpful, @comment, @userName)
+            """, new { articleId, revision, helpful, comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim(), userName }, cancellationToken: ct));
+    }
+}

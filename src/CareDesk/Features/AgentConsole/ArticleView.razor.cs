@@ -1,0 +1,59 @@
+using CareDesk.Features.Knowledge;
+using CareDesk.Knowledge.Calendar;
+using CareDesk.Knowledge.Documents;
+using CareDesk.Knowledge.Reference;
+using Microsoft.AspNetCore.Components;
+
+namespace CareDesk.Features.AgentConsole;
+
+/// <summary>
+/// One published article as the agent reads it to the caller: the sections of its body, the rule box,
+/// the unified reply to copy, its sources and review date, and "helpful / not helpful".
+/// </summary>
+public sealed partial class ArticleView
+{
+    private FaqSections _sections = FaqSections.Extract("");
+    private (string Id, int Revision) _shown;
+    private bool _feedbackSent;
+    private string _comment = "";
+
+    [Inject]
+    private ReferenceData Reference { get; set; } = null!;
+
+    [Parameter, EditorRequired]
+    public PublishedArticle Article { get; set; } = null!;
+
+    /// <summary>True for "helpful", false for "not helpful".</summary>
+    [Parameter]
+    public EventCallback<ArticleFeedback> OnFeedback { get; set; }
+
+    [Parameter]
+    public EventCallback OnClose { get; set; }
+
+    private string Title => ConsoleText.Name(Article.Article.TitleAr, Article.Article.TitleEn);
+
+    private string ReviewedOn => ConsoleText.Date(DateOnly.FromDateTime(Article.LastReviewedAt.ToOffset(SaudiWorkingCalendar.RiyadhOffset).DateTime));
+
+    // Feedback belongs to one revision: a different article (or a newer revision) asks again.
+    protected override void OnParametersSet()
+    {
+        if (_shown == (Article.Article.Id, Article.Revision))
+            return;
+        _shown = (Article.Article.Id, Article.Revision);
+        _sections = FaqSections.Extract(Article.Article.Body);
+        _feedbackSent = false;
+        _comment = "";
+    }
+
+    private string SourceTitle(string file) =>
+        Reference.SourceDocuments.SourceDocuments.FirstOrDefault(d => d.File == file) is { } doc ? ConsoleText.Name(doc.TitleAr, doc.TitleEn) : file;
+
+    private async Task SendAsync(bool helpful)
+    {
+        await OnFeedback.InvokeAsync(new ArticleFeedback(helpful, string.IsNullOrWhiteSpace(_comment) ? null : _comment.Trim()));
+        _feedbackSent = true;
+    }
+}
+
+/// <summary>The agent's verdict on an article, with what was missing when it did not help.</summary>
+public sealed record ArticleFeedback(bool Helpful, string? Comment);

@@ -1,0 +1,261 @@
+using CareDesk.Features.AgentConsole.Guides;
+using CareDesk.Features.Knowledge;
+using CareDesk.Features.Search;
+using CareDesk.Features.Tickets;
+using CareDesk.Knowledge.Callers;
+using CareDesk.Knowledge.Reference;
+using CareDesk.Knowledge.Search;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Web;
+using Microsoft.Extensions.Localization;
+
+namespace CareDesk.Features.AgentConsole;
+
+/// <summary>
+/// The agent console: results while the agent types, arrow keys and Enter to open, filters, the
+/// caller's ID, and the guided refund cases. A search is logged once the agent pauses or opens an
+/// article, not on every keystroke; the opened article is logged against it.
+/// </summary>
+public sealed partial class ConsolePage
+{
+    private static readonly TimeSpan LogPause = TimeSpan.FromMilliseconds(800);
+    private const int Top = 10;
+
+    private ElementReference _input;
+    private string _query = "";
+    private string? _caseType;
+    private string? _agency;
+    private string? _channel;
+    private SearchResult? _result;
+    private int _active = -1;
+    private NationalId? _caller;
+    private IReadOnlyList<Ticket> _history = [];
+    private TicketScope _scope = TicketScope.Nothing;
+    private GuideKind? _guide;
+    private PublishedArticle? _article;
+    private long? _articleSearchId;
+    private GuideOutcome? _articleGuide;
+    private string? _resolved;
+    private bool _articleMissing;
+    private long? _searchId;
+    private string? _loggedQuery;
+    private CancellationTokenSource? _pause;
+    private bool _interactive;
+
+    [CascadingParameter]
+    private Task<AuthenticationState>? AuthState { get; set; }
+
+    [Inject]
+    private KnowledgeSearch Search { get; set; } = null!;
+
+    [Inject]
+    private ArticleStore Articles { get; set; } = null!;
+
+    [Inject]
+    private ArticleFeedbackStore Feedback { get; set; } = null!;
+
+    [Inject]
+    private CallResolutionStore Resolutions { get; set; } = null!;
+
+    [Inject]
+    private CallerHistory History { get; set; } = null!;
+
+    [Inject]
+    private ReferenceData Reference { get; set; } = null!;
+
+    [Inject]
+    private ILogger<ConsolePage> Logger { get; set; } = null!;
+
+    private IReadOnlyList<SearchHit> Hits => _result?.Hits ?? [];
+
+    private string CountText =>
+        _query.Trim().Length == 0 ? "" : _result is { TotalMatches: > 0 } r ? T["console.search.count", r.TotalMatches] : T["console.search.none"];
+
+    internal static string GuideKey(GuideKind kind) => kind switch
+    {
+        GuideKind.BankRefund => "bank",
+        GuideKind.VisaCancellation => "visa",
+        GuideKind.PreSadad => "pre-sadad",
+        _ => "not-reflected",
+    };
+
+    private string? _agent;
+
+    protected override async Task OnInitializedAsync()
+    {
+        if (AuthState is null)
+            return;
+        var user = (await AuthState).User;
+        _agent = user.Identity?.Name;
+        _scope = TicketScope.For(user);
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (!firstRender)
+            return;
+        // Prerendered HTML cannot answer keystrokes yet; tests and scripts wait for this flag.
+        _interactive = true;
+        await _input.FocusAsync();
+        StateHasChanged();
+    }
+
+    private void OnInput(ChangeEventArgs e)
+    {
+        _query = e.Value?.ToString() ?? "";
+        RunSearch();
+        ScheduleLog();
+    }
+
+    private void OnFilter(ref string? filter, ChangeEventArgs e)
+    {
+        filter = e.Value?.ToString() is { Length: > 0 } v ? v : null;
+        RunSearch();
+        ScheduleLog();
+    }
+
+    private void RunSearch()
+    {
+        _active = -1;
+        _result = _query.Trim().Length == 0
+            ? null
+            : Search.Search(new SearchRequest { Query = _query, Top = Top, CaseType = _caseType, Agency = _agency, Channel = _channel });
+        if (_result is { Hits.Count: > 0 })
+            _active = 0;
+    }
+
+    private async Task OnKeyDownAsync(KeyboardEventArgs e)
+    {
+        switch (e.Key)
+        {
+            case "ArrowDown" when Hits.Count > 0:
+                _active = Math.Min(_active + 1, Hits.Count - 1);
+                break;
+            case "ArrowUp" when Hits.Count > 0:
+                _active = Math.Max(_active - 1, 0);
+                break;
+            case "Enter" when _active >= 0 && _active < Hits.Count:
+                await OpenFromSearchAsync(_active);
+                break;
+            case "Escape":
+                _article = null;
+                _articleMissing = false;
+                break;
+        }
+    }
+
+    private async Task OpenFromSearchAsync(int index)
+    {
+        _active = index;
+        var id = Hits[index].Id;
+        var searchId = await EnsureLoggedAsync();
+        await OpenArticleAsync(id, searchId);
+    }
+
+    private async Task OnCallerChangedAsync(NationalId? caller)
+    {
+        _caller = caller;
+        _history = [];
+        if (caller is { } id)
+        {
+            try
+            {
+                _history = await History.ForCallerAsync(id.Value, _scope);
+            }
+            catch (Npgsql.NpgsqlException ex)
+            {
+                Logger.LogWarning(ex, "Could not read the caller's tickets");
+            }
+        }
+    }
+
+    private Task OpenFromGuideAsync(GuideOutcome outcome) => OpenArticleAsync(outcome.ArticleId, null, outcome);
+
+    private async Task OpenArticleAsync(string id, long? searchId, GuideOutcome? guide = null)
+    {
+        _article = await Articles.GetPublishedAsync(id);
+        _articleMissing = _article is null;
+        _articleSearchId = searchId;
+        _articleGuide = guide;
+        _resolved = null;
+        if (_article is not null && searchId is { } s)
+            await Try(() => Search.LogChosenAsync(s, id));
+    }
+
+    private async Task CloseArticleAsync()
+    {
+        _article = null;
+        await _input.FocusAsync();
+    }
+
+    private Task FeedbackAsync(ArticleFeedback feedback) =>
+        _article is { } a ? Try(() => Feedback.RecordAsync(a.Article.Id, a.Revision, feedback.Helpful, feedback.Comment, _agent)) : Task.CompletedTask;
+
+    // Closing the call without a ticket records exactly what the caller was told: the article revision
+    // on screen and, when a guide led there, its outcome and date. Then the console is ready for the next call.
+    private async Task ResolveAsync()
+    {
+        if (_article is not { } a)
+            return;
+        var call = new CallResolution(_caller?.Value, a.Article.Id, a.Revision, _articleGuide?.Code, _articleGuide?.ExpectedBy, _articleSearchId, _agent);
+        try
+        {
+            await Resolutions.RecordAsync(call);
+        }
+        catch (Exception ex) when (ex is Npgsql.NpgsqlException or TimeoutException)
+        {
+            Logger.LogError(ex, "Could not record a first-contact resolution");
+            _resolved = T["console.resolve.failed"];
+            return;
+        }
+        _resolved = T["console.resolve.done", ConsoleText.Name(a.Article.TitleAr, a.Article.TitleEn), a.Revision];
+        (_caller, _history, _article, _articleGuide, _articleSearchId, _guide) = (null, [], null, null, null, null);
+        await _input.FocusAsync();
+    }
+
+    // The search log wants what the agent settled on: restart the pause on every change.
+    private void ScheduleLog()
+    {
+        _pause?.Cancel();
+        _pause?.Dispose();
+        _pause = new CancellationTokenSource();
+        var token = _pause.Token;
+        _ = Task.Delay(LogPause, token).ContinueWith(_ => InvokeAsync(EnsureLoggedAsync), token,
+            TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
+    }
+
+    private async Task<long?> EnsureLoggedAsync()
+    {
+        var query = _query.Trim();
+        if (query.Length == 0)
+            return null;
+        var key = $"{query}\n{_caseType}\n{_agency}\n{_channel}";
+        if (key == _loggedQuery)
+            return _searchId;
+        _loggedQuery = key;
+        _searchId = null;
+        var result = _result;
+        await Try(async () => _searchId = await Search.LogAsync(query, result?.TotalMatches ?? 0, result?.Hits.FirstOrDefault()?.Id, userName: _agent, source: "console"));
+        return _searchId;
+    }
+
+    // Logging must never cost the agent the answer: a failed write is logged and the console goes on.
+    private async Task Try(Func<Task> write)
+    {
+        try
+        {
+            await write();
+        }
+        catch (Exception ex) when (ex is Npgsql.NpgsqlException or TimeoutException or InvalidOperationException)
+        {
+            Logger.LogWarning(ex, "Console could not record to the database");
+        }
+    }
+
+    public void Dispose()
+    {
+        _pause?.Cancel();
+        _pause?.Dispose();
+    }
+}
