@@ -30,14 +30,14 @@ internal static class LoadSql
                    opened, opened + CASE WHEN fate = 9 THEN interval '0' ELSE intake END,
                    opened + CASE WHEN fate = 9 THEN interval '48 hours' ELSE intake + interval '72 hours' END,
                    opened + interval '30 days', opened
-            FROM (SELECT g, {Ticket} FROM generate_series(1, @n) g) s
+            FROM (SELECT g, {Ticket} FROM generate_series(1::bigint, @n) g) s
             """),
         ("events: created+routed", $"""
             INSERT INTO ticket_events (ticket_id, version, kind, actor, actor_name, agency, at, data)
             SELECT t.id, 1, k.kind, 'load', 'Load', s.intake_agency, s.opened,
                    CASE WHEN k.kind = 'routed' THEN jsonb_build_object('route', jsonb_build_object(
                        'stage', 'intake', 'agency', s.intake_agency, 'stage_due', s.opened + interval '48 hours')) ELSE jsonb_build_object() END
-            FROM (SELECT g, {Ticket} FROM generate_series(1, @n) g) s
+            FROM (SELECT g, {Ticket} FROM generate_series(1::bigint, @n) g) s
             JOIN tickets t ON t.number = s.number
             CROSS JOIN (VALUES ('created'), ('routed')) k (kind)
             """),
@@ -45,7 +45,7 @@ internal static class LoadSql
             INSERT INTO ticket_events (ticket_id, version, kind, actor, actor_name, agency, at, data)
             SELECT t.id, 2, 'escalated', 'system', 'System', s.intake_agency, s.opened + interval '48 hours 5 minutes',
                    jsonb_build_object('stage', 'intake')
-            FROM (SELECT g, {Ticket} FROM generate_series(1, @n) g) s
+            FROM (SELECT g, {Ticket} FROM generate_series(1::bigint, @n) g) s
             JOIN tickets t ON t.number = s.number
             WHERE (s.fate = 9 OR s.intake > interval '48 hours 5 minutes') AND s.opened + interval '48 hours 5 minutes' < now()
             """),
@@ -54,27 +54,27 @@ internal static class LoadSql
             SELECT t.id, 3, 'stage-advanced', 'load', 'Load', s.review_agency, s.opened + s.intake,
                    jsonb_build_object('from_stage', 'intake', 'route', jsonb_build_object(
                        'stage', 'review', 'agency', s.review_agency, 'stage_due', s.opened + s.intake + interval '72 hours'))
-            FROM (SELECT g, {Ticket} FROM generate_series(1, @n) g) s
+            FROM (SELECT g, {Ticket} FROM generate_series(1::bigint, @n) g) s
             JOIN tickets t ON t.number = s.number
             WHERE s.fate < 9
             """),
         ("events: resolved", $"""
             INSERT INTO ticket_events (ticket_id, version, kind, actor, actor_name, agency, at, data)
             SELECT t.id, 4, 'resolved', 'load', 'Load', s.review_agency, s.opened + s.intake + s.review, jsonb_build_object()
-            FROM (SELECT g, {Ticket} FROM generate_series(1, @n) g) s
+            FROM (SELECT g, {Ticket} FROM generate_series(1::bigint, @n) g) s
             JOIN tickets t ON t.number = s.number
             WHERE s.fate < 7
             """),
         ("searches", """
             INSERT INTO search_log (at, query, hit_count, chosen_article)
             SELECT now() - interval '365 days' + (g % 525600) * interval '1 minute', 'استعلام ' || (g % 5000), g % 7, NULL
-            FROM generate_series(1, @n) g
+            FROM generate_series(1::bigint, @n) g
             """),
         ("call resolutions", """
             INSERT INTO call_resolutions (at, article_id, revision)
             SELECT now() - interval '365 days' + (g * 3 % 525600) * interval '1 minute', r.article_id, r.revision
             FROM (SELECT article_id, revision FROM kb_revisions ORDER BY article_id, revision LIMIT 1) r
-            CROSS JOIN generate_series(1, @n / 3) g
+            CROSS JOIN generate_series(1::bigint, @n / 3) g
             """),
         ("analyze", "ANALYZE"),
     ];
