@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using CareDesk.Features.Audit;
 using CareDesk.Features.Knowledge.Editing;
 using CareDesk.Features.Reports;
@@ -15,7 +16,12 @@ public sealed class ReportQueriesTests(PostgresServer postgres)
 {
     private static readonly ReportFilter Period = new(From, To);
 
-    private async Task<ReportQueries> SeededAsync()
+    // The tests only read, so they share one seeded database per server (one migration, not nine).
+    private static readonly ConditionalWeakTable<PostgresServer, Task<ReportQueries>> Seeded = new();
+
+    private Task<ReportQueries> SeededAsync() => Seeded.GetValue(postgres, SeedAsync);
+
+    private static async Task<ReportQueries> SeedAsync(PostgresServer postgres)
     {
         var ds = await postgres.CreateMigratedDatabaseAsync("reports");
         var article = Article();
