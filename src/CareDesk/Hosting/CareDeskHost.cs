@@ -9,6 +9,7 @@ using CareDesk.Features.AgentConsole;
 using CareDesk.Features.Health;
 using CareDesk.Features.Knowledge;
 using CareDesk.Features.Reference;
+using CareDesk.Features.Reports;
 using CareDesk.Features.Search;
 using CareDesk.Features.Tickets;
 using Radzen;
@@ -39,6 +40,7 @@ public static class CareDeskHost
             builder.AddAgentConsole();
             builder.AddAccounts();
             builder.AddTickets();
+            builder.AddReports();
 
             // Declared after the database handle so it is disposed first: background services stop
             // before the private server does, also when start-up fails half-way.
@@ -50,6 +52,7 @@ public static class CareDeskHost
             app.UseAntiforgery();
             app.MapStaticAssets().AllowAnonymous();
             app.MapHealth();
+            app.MapReports();
             app.MapRazorComponents<App>().AddInteractiveServerRenderMode().AllowAnonymousFrameworkScripts();
 
             await app.Services.InitializeDatabaseAsync(app.Lifetime.ApplicationStopping);

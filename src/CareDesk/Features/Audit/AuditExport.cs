@@ -1,8 +1,6 @@
 using System.Globalization;
-using System.Text;
 using CareDesk.Features.Accounts;
-using CsvHelper;
-using CsvHelper.Configuration;
+using CareDesk.Hosting;
 
 namespace CareDesk.Features.Audit;
 
@@ -43,24 +41,15 @@ public static class AuditExport
         return new AuditQuery(user, action, f, t);
     }
 
-    public static byte[] ToCsv(IEnumerable<AuditRecord> rows)
+    public static byte[] ToCsv(IEnumerable<AuditRecord> rows) => CsvFile.ToBytes(rows.Select(r => new
     {
-        using var buffer = new MemoryStream();
-        using (var writer = new StreamWriter(buffer, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true)))
-        using (var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture) { InjectionOptions = InjectionOptions.Escape }))
-        {
-            csv.WriteRecords(rows.Select(r => new
-            {
-                r.Id,
-                At = r.At.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + "Z",
-                r.Actor,
-                r.Action,
-                r.Subject,
-                r.Ticket,
-                r.Details,
-                r.Ip,
-            }));
-        }
-        return buffer.ToArray();
-    }
+        r.Id,
+        At = r.At.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + "Z",
+        r.Actor,
+        r.Action,
+        r.Subject,
+        r.Ticket,
+        r.Details,
+        r.Ip,
+    }));
 }

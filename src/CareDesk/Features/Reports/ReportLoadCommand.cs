@@ -1,0 +1,121 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using CareDesk.Data;
+using CareDesk.Features.Knowledge.Gaps;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+
+namespace CareDesk.Features.Reports;
+
+/// <summary>
+/// <c>generate-load-data --tickets N --connection CS</c>: migrates the database and fills it with N
+/// synthetic tickets (each with its created/routed/stage-advanced/resolved/escalated history) and N
+/// searches spread over the last year, then times every report query. Loopback databases only, at
+/// most 5,000,000 tickets. <c>--time-only</c> skips the generation.
+/// </summary>
+internal static class ReportLoadCommand
+{
+    private const string Usage = "usage: generate-load-data --connection \"Host=127.0.0.1;Port=…;Database=…;Username=…\" [--tickets 1000000] [--time-only]";
+    private const int MaxTickets = 5_000_000;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        string? connection = null;
+        var tickets = 1_000_000;
+        var timeOnly = false;
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--connection" when i + 1 < args.Length: connection = args[++i]; break;
+                case "--tickets" when i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out tickets): i++; break;
+                case "--time-only": timeOnly = true; break;
+                default:
+                    Console.Error.WriteLine(Usage);
+                    return 2;
+            }
+        }
+        if (connection is null || tickets is < 1 or > MaxTickets)
+        {
+            Console.Error.WriteLine(Usage + $" (1 ≤ tickets ≤ {MaxTickets:N0})");
+            return 2;
+        }
+        var host = new NpgsqlConnectionStringBuilder(connection).Host ?? "";
+        if (!(host is "localhost" || (IPAddress.TryParse(host, out var ip) && IPAddress.IsLoopback(ip)) || host.StartsWith('/')))
+        {
+            Console.Error.WriteLine($"generate-load-data: {host} is not a loopback database; refusing.");
+            return 2;
+        }
+
+        await using var ds = new NpgsqlDataSourceBuilder(connection) { ConnectionStringBuilder = { CommandTimeout = 0 } }.Build();
+        if (!timeOnly)
+        {
+            await new MigrationRunner(ds, NullLogger<MigrationRunner>.Instance).ApplyAsync();
+            var clock = Stopwatch.StartNew();
+            await using var conn = await ds.OpenConnectionAsync();
+            foreach (var (what, sql) in LoadSql.Steps)
+            {
+                var step = Stopwatch.StartNew();
+                await using var cmd = new NpgsqlCommand(sql, conn) { CommandTimeout = 0 };
+                cmd.Parameters.AddWithValue("n", tickets);
+                var rows = await cmd.ExecuteNonQueryAsync();
+                Console.WriteLine($"{what,-24} {rows,12:N0} rows {step.Elapsed.TotalSeconds,8:N1} s");
+            }
+            Console.WriteLine($"generated in {clock.Elapsed.TotalSeconds:N0} s");
+        }
+        await TimeAsync(ds);
+        return 0;
+    }
+
+    private static async Task TimeAsync(NpgsqlDataSource ds)
+    {
+        await using (var conn = await ds.OpenConnectionAsync())
+        {
+            await using var count = new NpgsqlCommand("SELECT (SELECT count(*) FROM tickets), (SELECT count(*) FROM ticket_events), (SELECT count(*) FROM search_log)", conn);
+            await using var r = await count.ExecuteReaderAsync();
+            await r.ReadAsync();
+            Console.WriteLine($"tickets {r.GetInt64(0):N0}, ticket_events {r.GetInt64(1):N0}, search_log {r.GetInt64(2):N0}");
+        }
+        var q = new ReportQueries(ds);
+        var gaps = new ContentGaps(ds);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(3));
+        var filters = new (string Name, ReportFilter Filter)[]
+        {
+            ("30 days", new ReportFilter(today.AddDays(-29), today)),
+            ("30 days, agency+type", new ReportFilter(today.AddDays(-29), today, "MOF", "ct03")),
+            ("365 days", new ReportFilter(today.AddDays(-364), today)),
+        };
+        var queries = new (string Name, Func<ReportFilter, Task> Run)[]
+        {
+            ("daily-inquiries", f => q.DailyInquiriesAsync(f)),
+            ("daily-tickets", f => q.DailyTicketsAsync(f)),
+            ("first-contact", f => q.FirstContactAsync(f)),
+            ("open-tickets", f => q.OpenTicketsAsync(f)),
+            ("stage-deadlines", f => q.StageDeadlinesAsync(f)),
+            ("stage-times", f => q.StageTimesAsync(f)),
+            ("escalations", f => q.EscalationsAsync(f)),
+            ("content-gaps (all 4)", f => gaps.ReportAsync(f.FromUtc, f.ToUtc)),
+        };
+        Console.WriteLine($"| query | {string.Join(" | ", filters.Select(f => f.Name))} |");
+        Console.WriteLine($"|---|{string.Concat(filters.Select(_ => "---:|"))}");
+        foreach (var (name, run) in queries)
+        {
+            var cells = new List<string>();
+            foreach (var (_, filter) in filters)
+            {
+                // Best of three after a warm-up run: the steady state a supervisor refreshing the page sees.
+                await run(filter);
+                var best = double.MaxValue;
+                for (var i = 0; i < 3; i++)
+                {
+                    var sw = Stopwatch.StartNew();
+                    await run(filter);
+                    best = Math.Min(best, sw.Elapsed.TotalMilliseconds);
+                }
+                cells.Add($"{best:N0} ms");
+            }
+            Console.WriteLine($"| {name} | {string.Join(" | ", cells)} |");
+        }
+    }
+}
