@@ -30,6 +30,9 @@ public sealed class BrowserFixture : IAsyncLifetime
             ["CareDesk__Accounts__StampValidationInterval"] = "00:00:05",
             ["CareDesk__Accounts__SignInPermitsPerMinute"] = "1000",
         });
+        // Two cores run the app, PostgreSQL and Chromium together: give the UI time to answer
+        // (this waits longer for a correct page; it never accepts a wrong one).
+        Assertions.SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
