@@ -12,6 +12,7 @@ internal static class CliVerbs
         ["eval-search"] = Features.Search.SearchCommands.EvalAsync,
         ["validate-content"] = Features.Content.ValidateContentCommand.RunAsync,
         ["export-content"] = Features.Knowledge.Export.ExportContentCommand.RunAsync,
+        ["api-key"] = Features.Api.ApiKeyCommand.RunAsync,
     };
 
     public static bool TryGet(string[] args, out Func<string[], Task<int>> run)
