@@ -60,6 +60,7 @@ public sealed class AuthorizationMatrixTests(SecureAppFixture fixture)
         ["/api/tickets"] = [ApiKeyOnly],
         ["/api/tickets/{number}"] = [ApiKeyOnly],
         ["/api/openapi.json"] = [Anonymous],
+        ["/calls/new"] = Knowledge,
     };
 
     /// <summary>Static files (the build's CSS, Radzen's scripts, styles and fonts) are public.</summary>

@@ -151,4 +151,18 @@ public sealed class ApiAccessTests(SecureAppFixture fixture)
         }
         Assert.Equal(api.Select(e => e.GetProperty("route").GetString()).Distinct().Order(), paths.EnumerateObject().Select(p => p.Name).Order());
     }
+
+    [Theory]
+    [InlineData("/calls/new?caller=1234567897", "/?caller=1234567897")]
+    [InlineData("/calls/new?caller=%2B966500000000", "/?caller=%2B966500000000")]
+    [InlineData("/calls/new", "/")]
+    public async Task ScreenPop_SignedInAgent_RedirectsToConsoleWithCaller(string url, string location)
+    {
+        var agent = DemoAccounts.For(Roles.Agent);
+        using var client = await HttpSignIn.SignedInClientAsync(fixture.App.BaseUrl, agent.UserName, agent.Password);
+        using var response = await client.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(location, response.Headers.Location?.OriginalString);
+    }
 }

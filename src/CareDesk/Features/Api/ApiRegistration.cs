@@ -1,3 +1,4 @@
+using CareDesk.Features.Accounts;
 using Microsoft.AspNetCore.Authentication;
 
 namespace CareDesk.Features.Api;
@@ -37,6 +38,11 @@ public static class ApiRegistration
         api.MapPost("/tickets", TicketEndpoints.OpenAsync).RequireAuthorization(IntakePolicy).RequireRateLimiting(ApiRateLimit.Name);
         api.MapGet("/tickets/{number}", TicketEndpoints.StatusAsync).RequireAuthorization(StatusPolicy).RequireRateLimiting(ApiRateLimit.Name);
         api.MapGet("/openapi.json", OpenApiDocument.Serve).AllowAnonymous();
+
+        // The telephony screen-pop: a signed-in agent's browser opens the console with the caller filled.
+        app.MapGet("/calls/new", (string? caller) => Results.LocalRedirect(
+                string.IsNullOrWhiteSpace(caller) ? "/" : "/?caller=" + Uri.EscapeDataString(caller.Length > 40 ? caller[..40] : caller.Trim())))
+            .RequireAuthorization(Policies.ReadKnowledge);
         return app;
     }
 }
