@@ -12,11 +12,11 @@ namespace CareDesk.Tests.Api;
 [Collection(SecureAppCollection.Name)]
 public sealed class ApiEndpointTests(SecureAppFixture fixture)
 {
-    private static object Body(string? channel = "ivr", string nationalId = "1045678909", string amount = "300") => new
+    private static object Body(string? channel = "ivr", string nationalId = "1045678909", string amount = "300", string phone = "0500000000") => new
     {
         case_type = "payment-not-reflected",
         caller_national_id = nationalId,
-        caller_phone = "0500000000",
+        caller_phone = phone,
         channel,
         details = new Dictionary<string, string>
         {
@@ -231,5 +231,19 @@ public sealed class ApiEndpointTests(SecureAppFixture fixture)
             Assert.Equal(1, await TicketsOpenedByAsync(keyA));
             Assert.Equal(1, await TicketsOpenedByAsync(keyB));
         }
+    }
+
+    [Fact]
+    public async Task ScreenPopPhoneLookup_PhoneOfAnApiTicket_FindsTheCallersId()
+    {
+        var phone = "05" + Random.Shared.NextInt64(10_000_000, 99_999_999);
+        var (client, _) = await ApiClient.WithKeyAsync(fixture, ApiScopes.Intake);
+        using (client)
+        using (var created = await client.SendAsync(Post(Body(nationalId: "1234567897", phone: phone), null)))
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+
+        var history = new CareDesk.Features.AgentConsole.CallerHistory(fixture.Data);
+        Assert.Equal("1234567897", await history.NationalIdForPhoneAsync(phone, new CareDesk.Features.Tickets.TicketScope(true, null)));
+        Assert.Null(await history.NationalIdForPhoneAsync("0599999999999", new CareDesk.Features.Tickets.TicketScope(true, null)));
     }
 }
