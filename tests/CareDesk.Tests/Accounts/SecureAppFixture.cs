@@ -23,12 +23,15 @@ public sealed class SecureAppFixture : IAsyncLifetime
 
     public NpgsqlDataSource Data { get; private set; } = null!;
 
+    public string ConnectionString { get; private set; } = "";
+
     public ServiceProvider Services { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
         await _postgres.InitializeAsync();
         var cs = await _postgres.CreateDatabaseAsync("secapp");
+        ConnectionString = cs;
         App = await AppProcess.StartAsync(new Dictionary<string, string>
         {
             ["ConnectionStrings__CareDesk"] = cs,

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -164,5 +165,52 @@ public sealed class ApiAccessTests(SecureAppFixture fixture)
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(location, response.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task ApiKeyVerb_CreateThenRevoke_PrintedKeyWorksUntilRevoked()
+    {
+        var (code, output) = await RunCliAsync("api-key", "create", "--name", "ivr-cli-test", "--scopes", "search,status");
+        Assert.True(code == 0, output);
+        var secret = output.Split('\n').Select(l => l.Trim()).Single(l => l.StartsWith("cdk_", StringComparison.Ordinal));
+        var id = output.Split(' ')[1];
+        using var client = HttpSignIn.NewClient(fixture.App.BaseUrl);
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", secret);
+        using (var ok = await client.GetAsync(SearchUrl))
+            Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+        await using (var conn = await fixture.Data.OpenConnectionAsync())
+        {
+            await using var cmd = new Npgsql.NpgsqlCommand("SELECT key_hash FROM api_keys WHERE id = " + long.Parse(id), conn);
+            Assert.Equal(ApiKeyStore.Hash(secret), (string)(await cmd.ExecuteScalarAsync())!);
+        }
+
+        var (revokeCode, revokeOutput) = await RunCliAsync("api-key", "revoke", "--id", id);
+        Assert.True(revokeCode == 0, revokeOutput);
+        using var refused = await client.GetAsync(SearchUrl);
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("api-key", "create", "--name", "x", "--scopes", "search,admin")]
+    [InlineData("api-key", "create", "--scopes", "search")]
+    [InlineData("api-key")]
+    public async Task ApiKeyVerb_BadArguments_PrintsUsageAndFails(params string[] args)
+    {
+        var (code, output) = await RunCliAsync(args);
+        Assert.Equal(2, code);
+        Assert.Contains("usage: api-key", output);
+    }
+
+    private async Task<(int Code, string Output)> RunCliAsync(params string[] args)
+    {
+        var psi = new ProcessStartInfo(AppProcess.ExecutablePath) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in args)
+            psi.ArgumentList.Add(a);
+        psi.Environment["ConnectionStrings__CareDesk"] = fixture.ConnectionString;
+        using var process = Process.Start(psi)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await stdout + await stderr);
     }
 }

@@ -13,9 +13,9 @@ internal static class ApiKeyCommand
 
     public static async Task<int> RunAsync(string[] args)
     {
-        string? verb = args.Length > 1 ? args[1] : null, name = null, scopes = null, id = null;
+        string? verb = args.Length > 0 ? args[0] : null, name = null, scopes = null, id = null;
         var hostArgs = new List<string>();
-        for (var i = 2; i < args.Length; i++)
+        for (var i = 1; i < args.Length; i++)
         {
             if (args[i] == "--name" && i + 1 < args.Length)
                 name = args[++i];
