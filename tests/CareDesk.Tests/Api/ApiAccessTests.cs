@@ -201,6 +201,17 @@ public sealed class ApiAccessTests(SecureAppFixture fixture)
         Assert.Contains("usage: api-key", output);
     }
 
+    [Fact]
+    public async Task DemoKey_Development_PrintedInBannerAndWorks()
+    {
+        var line = fixture.App.Output.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.StartsWith("cdk_", StringComparison.Ordinal));
+        Assert.True(line is not null, fixture.App.Output);
+        using var client = HttpSignIn.NewClient(fixture.App.BaseUrl);
+        client.DefaultRequestHeaders.Add("X-Api-Key", line);
+        using var response = await client.GetAsync("/api/tickets/CD-1999-999999");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
     private async Task<(int Code, string Output)> RunCliAsync(params string[] args)
     {
         var psi = new ProcessStartInfo(AppProcess.ExecutablePath) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };

@@ -56,5 +56,13 @@ public sealed class ApiKeyStore(NpgsqlDataSource dataSource)
             "UPDATE api_keys SET revoked_at = now() WHERE id = @Id AND revoked_at IS NULL", new { Id = id }, cancellationToken: ct)) == 1;
     }
 
+    /// <summary>Revokes every live key of an integration; returns how many.</summary>
+    public async Task<int> RevokeIntegrationAsync(string integration, CancellationToken ct = default)
+    {
+        await using var conn = await dataSource.OpenConnectionAsync(ct);
+        return await conn.ExecuteAsync(new CommandDefinition(
+            "UPDATE api_keys SET revoked_at = now() WHERE integration = @Integration AND revoked_at IS NULL", new { Integration = integration }, cancellationToken: ct));
+    }
+
     public static string Hash(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
 }

@@ -1,4 +1,6 @@
+using CareDesk.Data;
 using CareDesk.Features.Accounts;
+using CareDesk.Hosting;
 using Microsoft.AspNetCore.Authentication;
 
 namespace CareDesk.Features.Api;
@@ -28,6 +30,9 @@ public static class ApiRegistration
         }
         services.AddRateLimiter(o => o.AddPolicy<string, ApiRateLimit>(ApiRateLimit.Name));
         services.AddSingleton<IStartupFilter, ApiAudit>();
+        services.AddSingleton<DemoApiKey>();
+        services.AddSingleton<IStartupStep>(sp => sp.GetRequiredService<DemoApiKey>());
+        services.AddSingleton<IBannerLine>(sp => sp.GetRequiredService<DemoApiKey>());
         return builder;
     }
 
