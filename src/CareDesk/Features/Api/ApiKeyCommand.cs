@@ -1,6 +1,3 @@
-using CareDesk.Data;
-using Npgsql;
-
 namespace CareDesk.Features.Api;
 
 /// <summary>
@@ -39,36 +36,21 @@ internal static class ApiKeyCommand
             return verb is "-h" or "--help" ? 0 : 2;
         }
 
-        try
-        {
-            var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = hostArgs.ToArray(), ApplicationName = "CareDesk" });
-            await using var database = await builder.AddCareDeskDatabaseAsync();
-            var store = new ApiKeyStore(database.DataSource);
-            if (verb == "revoke")
+        return await Cli.CliDatabase.RunAsync("api-key", hostArgs,
+            "the database has no api_keys table yet; start the app once to create it. / شغّل التطبيق مرة واحدة لإنشاء الجداول.",
+            async data =>
             {
-                var revoked = await store.RevokeAsync(long.Parse(id!, System.Globalization.CultureInfo.InvariantCulture));
-                Console.WriteLine(revoked ? $"revoked key {id} — أُلغي المفتاح" : $"no live key {id} — لا يوجد مفتاح فعال بهذا الرقم");
-                return revoked ? 0 : 1;
-            }
-            var (key, secret) = await store.CreateAsync(name!, scopeList);
-            Console.WriteLine($"key {key.Id} for {key.Integration} ({string.Join(",", key.Scopes)}) — shown once, store it now / يظهر مرة واحدة فقط:");
-            Console.WriteLine(secret);
-            return 0;
-        }
-        catch (StartupException ex)
-        {
-            Console.Error.WriteLine($"api-key: {ex.Message}");
-            return 1;
-        }
-        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UndefinedTable)
-        {
-            Console.Error.WriteLine("api-key: the database has no api_keys table yet; start the app once to create it. / شغّل التطبيق مرة واحدة لإنشاء الجداول.");
-            return 1;
-        }
-        catch (NpgsqlException ex)
-        {
-            Console.Error.WriteLine($"api-key: cannot reach the database: {ex.Message} / تعذر الوصول إلى قاعدة البيانات.");
-            return 1;
-        }
+                var store = new ApiKeyStore(data);
+                if (verb == "revoke")
+                {
+                    var revoked = await store.RevokeAsync(long.Parse(id!, System.Globalization.CultureInfo.InvariantCulture));
+                    Console.WriteLine(revoked ? $"revoked key {id} — أُلغي المفتاح" : $"no live key {id} — لا يوجد مفتاح فعال بهذا الرقم");
+                    return revoked ? 0 : 1;
+                }
+                var (key, secret) = await store.CreateAsync(name!, scopeList);
+                Console.WriteLine($"key {key.Id} for {key.Integration} ({string.Join(",", key.Scopes)}) — shown once, store it now / يظهر مرة واحدة فقط:");
+                Console.WriteLine(secret);
+                return 0;
+            });
     }
 }
