@@ -1,0 +1,106 @@
+using CareDesk.Knowledge.Callers;
+using CareDesk.Knowledge.Search;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+
+namespace CareDesk.Features.Tickets;
+
+/// <summary>
+/// Opening a ticket: case type first, then only that type's fields. While the agent describes the
+/// case, matching articles are suggested (the case may not need a ticket), and a caller who already
+/// has an open ticket of this type is pointed to it. <c>?case_type=&amp;caller=</c> pre-fill the form.
+/// </summary>
+public partial class NewTicketPage
+{
+    [CascadingParameter] private Task<AuthenticationState> AuthState { get; set; } = default!;
+
+    [SupplyParameterFromQuery(Name = "case_type")] public string? InitialCaseType { get; set; }
+
+    [SupplyParameterFromQuery(Name = "caller")] public string? InitialCaller { get; set; }
+
+    private string _caseType = "";
+    private string _callerId = "";
+    private string _callerPhone = "";
+    private Dictionary<string, string> _details = [];
+    private IReadOnlyDictionary<string, string> _errors = new Dictionary<string, string>();
+    private IReadOnlyList<SearchHit> _suggestions = [];
+    private Ticket? _openOfType;
+    private string? _message;
+    private bool _busy;
+    private int _suggestVersion;
+
+    protected override async Task OnInitializedAsync()
+    {
+        if (View.Router.FindCaseType(InitialCaseType ?? "") is not null)
+            SelectCaseType(InitialCaseType!);
+        if (!string.IsNullOrWhiteSpace(InitialCaller) && InitialCaller.Length <= 20)
+        {
+            _callerId = InitialCaller.Trim();
+            await CheckOpenTicketsAsync();
+        }
+    }
+
+    private void Set(string code, ChangeEventArgs e) => _details[code] = e.Value?.ToString() ?? "";
+
+    private async Task ChangeCaseType(ChangeEventArgs e)
+    {
+        SelectCaseType(e.Value?.ToString() ?? "");
+        await CheckOpenTicketsAsync();
+    }
+
+    private void SelectCaseType(string code)
+    {
+        _caseType = code;
+        _details = View.Router.FindCaseType(_caseType)?.Fields.ToDictionary(f => f.Field, _ => "") ?? [];
+        _errors = new Dictionary<string, string>();
+        _suggestions = [];
+        _message = null;
+    }
+
+    // Only a valid ID is looked up; the caller's tickets are read within the agent's own scope.
+    private async Task CheckOpenTicketsAsync()
+    {
+        _openOfType = null;
+        if (_caseType.Length == 0 || !NationalId.TryParse(_callerId, out var id, out _))
+            return;
+        var scope = TicketScope.For((await AuthState).User);
+        var tickets = await History.ForCallerAsync(id.Value, scope);
+        _openOfType = tickets.FirstOrDefault(t => t.CaseType == _caseType && !t.IsResolved);
+    }
+
+    // Typing is fast and the search is microseconds; a short pause keeps the list from flickering.
+    private async Task SuggestAsync(string? text)
+    {
+        var version = ++_suggestVersion;
+        await Task.Delay(250);
+        if (version != _suggestVersion)
+            return;
+        _suggestions = string.IsNullOrWhiteSpace(text) || text.Length > 500
+            ? []
+            : Search.Search(new SearchRequest { Query = text, Top = 3, CaseType = _caseType, Snippets = false, Prefix = true }).Hits;
+    }
+
+    private async Task SubmitAsync()
+    {
+        var form = new OpenTicket(_caseType, _callerId, _callerPhone, _details);
+        _errors = Validator.Validate(form);
+        if (_errors.Count > 0)
+        {
+            _message = "tickets.error.form";
+            return;
+        }
+        _busy = true;
+        try
+        {
+            var result = await Commands.OpenAsync(form, TicketActor.From((await AuthState).User));
+            if (result is TicketResult.Ok ok)
+                Nav.NavigateTo($"tickets/{ok.Ticket.Number}");
+            else
+                _message = result is TicketResult.Invalid invalid ? invalid.MessageKey : "error.unexpected";
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+}
