@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using CareDesk.Features.Accounts;
 using CareDesk.Knowledge.Calendar;
 using CareDesk.Knowledge.Documents;
 using CareDesk.Testing;
@@ -88,6 +89,20 @@ public sealed class ConsoleTests(BrowserFixture fixture)
         await outcome.GetByRole(AriaRole.Button, new() { Name = "افتح المقالة" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Article).GetByRole(AriaRole.Heading, new() { Level = 2 }))
             .ToContainTextAsync("15 يوماً");
+    }
+
+    [Fact]
+    public async Task ScreenPop_ValidCallerThenInvalidCaller_PanelFilledThenValidationMessage()
+    {
+        var page = await fixture.NewSignedInPageAsync(Roles.Agent);
+
+        await page.GotoAsync("/calls/new?caller=1234567897");
+        await Expect(page.GetByTestId("caller-masked")).ToHaveTextAsync("1••••••897");
+        await Expect(page.GetByText("1234567897")).ToHaveCountAsync(0);
+
+        await page.GotoAsync("/calls/new?caller=1234567890");
+        await Expect(page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "رقم التحقق" })).ToBeVisibleAsync();
+        await Expect(page.GetByLabel("رقم الهوية الوطنية أو الإقامة")).ToHaveValueAsync("1234567890");
     }
 
     [Fact]

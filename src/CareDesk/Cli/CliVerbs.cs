@@ -13,6 +13,7 @@ internal static class CliVerbs
         ["validate-content"] = Features.Content.ValidateContentCommand.RunAsync,
         ["export-content"] = Features.Knowledge.Export.ExportContentCommand.RunAsync,
         ["generate-load-data"] = Features.Reports.ReportLoadCommand.RunAsync,
+        ["api-key"] = Features.Api.ApiKeyCommand.RunAsync,
     };
 
     public static bool TryGet(string[] args, out Func<string[], Task<int>> run)

@@ -6,6 +6,7 @@ using CareDesk.Components.Localization;
 using CareDesk.Data;
 using CareDesk.Features.Accounts;
 using CareDesk.Features.AgentConsole;
+using CareDesk.Features.Api;
 using CareDesk.Features.Health;
 using CareDesk.Features.Knowledge;
 using CareDesk.Features.Reference;
@@ -41,6 +42,7 @@ public static class CareDeskHost
             builder.AddAccounts();
             builder.AddTickets();
             builder.AddReports();
+            builder.AddApi();
 
             // Declared after the database handle so it is disposed first: background services stop
             // before the private server does, also when start-up fails half-way.
@@ -53,6 +55,7 @@ public static class CareDeskHost
             app.MapStaticAssets().AllowAnonymous();
             app.MapHealth();
             app.MapReports();
+            app.MapApi();
             app.MapRazorComponents<App>().AddInteractiveServerRenderMode().AllowAnonymousFrameworkScripts();
 
             await app.Services.InitializeDatabaseAsync(app.Lifetime.ApplicationStopping);

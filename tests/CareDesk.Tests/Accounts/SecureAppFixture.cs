@@ -14,11 +14,16 @@ public sealed class SecureAppFixture : IAsyncLifetime
 {
     public const int LockoutFailures = 3;
 
+    /// <summary>Requests one API key may make per minute in this app (low, so the rate-limit test is quick).</summary>
+    public const int ApiPermits = 40;
+
     private readonly PostgresServer _postgres = new();
 
     public AppProcess App { get; private set; } = null!;
 
     public NpgsqlDataSource Data { get; private set; } = null!;
+
+    public string ConnectionString { get; private set; } = "";
 
     public ServiceProvider Services { get; private set; } = null!;
 
@@ -26,12 +31,14 @@ public sealed class SecureAppFixture : IAsyncLifetime
     {
         await _postgres.InitializeAsync();
         var cs = await _postgres.CreateDatabaseAsync("secapp");
+        ConnectionString = cs;
         App = await AppProcess.StartAsync(new Dictionary<string, string>
         {
             ["ConnectionStrings__CareDesk"] = cs,
             ["CareDesk__Accounts__StampValidationInterval"] = "00:00:00",
             ["CareDesk__Accounts__LockoutMaxFailures"] = LockoutFailures.ToString(),
             ["CareDesk__Accounts__SignInPermitsPerMinute"] = "100000",
+            ["CareDesk__Api__PermitsPerWindow"] = ApiPermits.ToString(),
         });
         Data = NpgsqlDataSource.Create(cs);
         Services = AccountsTestServices.Create(Data, new AccountsOptions { LockoutMaxFailures = LockoutFailures });

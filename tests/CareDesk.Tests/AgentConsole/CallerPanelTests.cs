@@ -29,4 +29,14 @@ public class CallerPanelTests
         Assert.Equal(holder, doc.QuerySelector(".cd-caller-holder")!.TextContent);
         Assert.DoesNotContain(number, doc.DocumentElement.OuterHtml);
     }
+
+    [Fact]
+    public async Task Render_RejectedScreenPopCaller_ValueInBoxWithValidationMessage()
+    {
+        var doc = await ComponentRendering.RenderAsync<CallerPanel>(new Dictionary<string, object?> { ["Rejected"] = "1234567890" });
+
+        Assert.Equal("1234567890", doc.QuerySelector("input#caller-id")!.GetAttribute("value"));
+        Assert.Equal("true", doc.QuerySelector("input#caller-id")!.GetAttribute("aria-invalid"));
+        Assert.Contains("رقم التحقق", doc.QuerySelector("[role=alert]")!.TextContent);
+    }
 }

@@ -20,7 +20,7 @@ public class GuideOutcomeViewTests
         Assert.Contains("انقضت المهلة", doc.QuerySelector("[role=alert]")!.TextContent);
         var offer = doc.QuerySelector("[data-testid=ticket-offer]")!;
         Assert.StartsWith("افتح تذكرة من نوع «استرداد رسوم التأشيرة».", offer.TextContent.Trim());
-        Assert.Equal("tickets/new", offer.QuerySelector("a")!.GetAttribute("href"));
+        Assert.Equal("tickets/new?case_type=visa-fee-refund", offer.QuerySelector("a")!.GetAttribute("href"));
         Assert.Contains("15 يوماً تقويمياً", doc.QuerySelector(".cd-outcome-rule")!.TextContent);
     }
 

@@ -28,6 +28,9 @@ public sealed class UiText : IStringLocalizer
 
     public IReadOnlyCollection<string> Keys => _texts.Keys;
 
+    /// <summary>Both languages of a text (the HTTP API answers in Arabic and English at once); the key itself when unknown.</summary>
+    public (string Ar, string En) Both(string name) => _texts.TryGetValue(name, out var t) ? t : (name, name);
+
     public LocalizedString this[string name] => _texts.TryGetValue(name, out var t)
         ? new LocalizedString(name, IsArabic ? t.Ar : t.En)
         : new LocalizedString(name, name, resourceNotFound: true);

@@ -1,3 +1,4 @@
+using CareDesk.Features.Accounts;
 using CareDesk.Features.AgentConsole.Guides;
 using CareDesk.Features.Knowledge;
 using CareDesk.Features.Search;
@@ -46,6 +47,12 @@ public sealed partial class ConsolePage
     [CascadingParameter]
     private Task<AuthenticationState>? AuthState { get; set; }
 
+    /// <summary>The telephony screen-pop's caller (<c>/calls/new?caller=</c> redirects here): an ID number or a phone number.</summary>
+    [SupplyParameterFromQuery(Name = "caller")]
+    public string? CallerQuery { get; set; }
+
+    private string? _rejectedCaller;
+
     [Inject]
     private KnowledgeSearch Search { get; set; } = null!;
 
@@ -89,6 +96,32 @@ public sealed partial class ConsolePage
         var user = (await AuthState).User;
         _agent = user.Identity?.Name;
         _scope = TicketScope.For(user);
+        if (CallerQuery is { Length: > 0 } caller && (user.IsInRole(Roles.Agent) || user.IsInRole(Roles.Supervisor)))
+            await ScreenPopAsync(caller);
+    }
+
+    private async Task ScreenPopAsync(string caller)
+    {
+        var value = caller.Trim();
+        if (value.Length == 0)
+            return;
+        var found = NationalId.TryParse(value, out var id, out _);
+        if (!found)
+        {
+            try
+            {
+                if (await History.NationalIdForPhoneAsync(value, _scope) is { } known)
+                    found = NationalId.TryParse(known, out id, out _);
+            }
+            catch (Npgsql.NpgsqlException ex)
+            {
+                Logger.LogWarning(ex, "Could not look the caller's phone up");
+            }
+        }
+        if (!found)
+            _rejectedCaller = value;
+        else
+            await OnCallerChangedAsync(id);
     }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)

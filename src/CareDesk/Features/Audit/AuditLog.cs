@@ -47,9 +47,10 @@ public static class AuditActions
     public const string Publish = "kb.publish";
     public const string TicketChanged = "ticket.change";
     public const string Export = "audit.export";
+    public const string ApiCall = "api.call";
 
     public static readonly IReadOnlyList<string> All =
-        [SignIn, SignInFailed, SignOut, UserCreated, RoleChanged, PasswordReset, UserLocked, UserUnlocked, Reveal, RevealDenied, Publish, TicketChanged, Export];
+        [SignIn, SignInFailed, SignOut, UserCreated, RoleChanged, PasswordReset, UserLocked, UserUnlocked, Reveal, RevealDenied, Publish, TicketChanged, Export, ApiCall];
 }
 
 public sealed class AuditLog(NpgsqlDataSource dataSource) : IAuditLog

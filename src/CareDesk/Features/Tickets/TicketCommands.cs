@@ -17,7 +17,15 @@ public sealed class TicketCommands(NpgsqlDataSource dataSource, JourneyRouter ro
 
     private enum CallbackAction { None, Create, Close }
 
-    public async Task<TicketResult> OpenAsync(OpenTicket form, TicketActor actor, CancellationToken ct = default)
+    public Task<TicketResult> OpenAsync(OpenTicket form, TicketActor actor, CancellationToken ct = default) =>
+        OpenAsync(form, actor, null, ct);
+
+    /// <summary>
+    /// Opens a ticket and runs <paramref name="alsoInTransaction"/> in the same transaction before it
+    /// commits (the HTTP API records its idempotency key there: if that write fails, no ticket exists).
+    /// </summary>
+    public async Task<TicketResult> OpenAsync(OpenTicket form, TicketActor actor,
+        Func<NpgsqlConnection, NpgsqlTransaction, Ticket, CancellationToken, Task>? alsoInTransaction, CancellationToken ct = default)
     {
         if (actor.Role is not (Roles.Agent or Roles.Supervisor))
             return new TicketResult.Invalid("tickets.error.not-allowed");
@@ -55,6 +63,8 @@ public sealed class TicketCommands(NpgsqlDataSource dataSource, JourneyRouter ro
         await TicketWrites.EnqueueAsync(conn, tx, [ToAgency(route.Agency, ticket, "ticket-new",
             $"تذكرة جديدة {ticket.Number} لجهتكم", $"New ticket {ticket.Number} for your agency")], now, ct);
         await TicketWrites.SignalAsync(conn, tx, ticket, TicketEventKind.Created, null, ct);
+        if (alsoInTransaction is not null)
+            await alsoInTransaction(conn, tx, ticket, ct);
         await tx.CommitAsync(ct);
         return new TicketResult.Ok(ticket);
     }

@@ -1,5 +1,4 @@
 using CareDesk.Data;
-using Npgsql;
 
 namespace CareDesk.Features.Knowledge.Export;
 
@@ -31,32 +30,17 @@ internal static class ExportContentCommand
         }
         outDir = RepositoryPaths.Resolve(outDir ?? "content/faq");
 
-        try
-        {
-            var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = hostArgs.ToArray(), ApplicationName = "CareDesk" });
-            await using var database = await builder.AddCareDeskDatabaseAsync();
-            var result = await new ContentExport(database.DataSource).ExportAsync(outDir);
-            foreach (var path in result.Written)
-                Console.WriteLine($"wrote {path}");
-            foreach (var path in result.NotInDatabase)
-                Console.WriteLine($"not in the knowledge base (left alone): {path}");
-            Console.WriteLine($"{result.Written.Count} written, {result.Unchanged.Count} unchanged — {result.Written.Count} مكتوب، {result.Unchanged.Count} دون تغيير");
-            return 0;
-        }
-        catch (StartupException ex)
-        {
-            Console.Error.WriteLine($"export-content: {ex.Message}");
-            return 1;
-        }
-        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UndefinedTable)
-        {
-            Console.Error.WriteLine("export-content: the database has no knowledge base yet; start the app once to create it. / لا توجد قاعدة معرفة بعد؛ شغّل التطبيق مرة واحدة.");
-            return 1;
-        }
-        catch (NpgsqlException ex)
-        {
-            Console.Error.WriteLine($"export-content: cannot read the database: {ex.Message} / تعذرت قراءة قاعدة البيانات.");
-            return 1;
-        }
+        return await Cli.CliDatabase.RunAsync("export-content", hostArgs,
+            "the database has no knowledge base yet; start the app once to create it. / لا توجد قاعدة معرفة بعد؛ شغّل التطبيق مرة واحدة.",
+            async data =>
+            {
+                var result = await new ContentExport(data).ExportAsync(outDir);
+                foreach (var path in result.Written)
+                    Console.WriteLine($"wrote {path}");
+                foreach (var path in result.NotInDatabase)
+                    Console.WriteLine($"not in the knowledge base (left alone): {path}");
+                Console.WriteLine($"{result.Written.Count} written, {result.Unchanged.Count} unchanged — {result.Written.Count} مكتوب، {result.Unchanged.Count} دون تغيير");
+                return 0;
+            });
     }
 }

@@ -1,0 +1,40 @@
+using System.Globalization;
+using CareDesk.Features.Audit;
+
+namespace CareDesk.Features.Api;
+
+/// <summary>
+/// Writes one audit entry for every request under <c>/api/</c> — refused ones included, so this wraps
+/// the whole pipeline (it is added as a start-up filter, ahead of authentication and the rate limit):
+/// the integration, the endpoint, the status code and the ticket number when there is one.
+/// </summary>
+public sealed class ApiAudit : IStartupFilter
+{
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.Use(async (http, inner) =>
+        {
+            if (!http.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) || http.Request.Path.Equals("/api/openapi.json", StringComparison.OrdinalIgnoreCase))
+            {
+                await inner(http);
+                return;
+            }
+            var status = StatusCodes.Status500InternalServerError;
+            try
+            {
+                await inner(http);
+                status = http.Response.StatusCode;
+            }
+            finally
+            {
+                var actor = http.User.Identity is { IsAuthenticated: true, AuthenticationType: ApiKeyAuthentication.SchemeName, Name: { } name } ? name : "anonymous";
+                var endpoint = $"{http.Request.Method} {Truncate(http.Request.Path.Value ?? "", 200)}";
+                await http.RequestServices.GetRequiredService<IAuditLog>().WriteAsync(new AuditEntry(actor, AuditActions.ApiCall, endpoint,
+                    http.Items[TicketEndpoints.TicketItem] as string, status.ToString(CultureInfo.InvariantCulture), http.Connection.RemoteIpAddress?.ToString()), CancellationToken.None);
+            }
+        });
+        next(app);
+    };
+
+    private static string Truncate(string s, int max) => s.Length <= max ? s : s[..max];
+}
