@@ -52,6 +52,8 @@ public sealed class KnowledgeEditorTests(BrowserFixture fixture)
         await page.GetByRole(AriaRole.Link, new() { Name = "تعديل" }).ClickAsync();
         await page.WaitForURLAsync(u => u.Contains("/knowledge/edit", StringComparison.Ordinal));
         await BrowserFixture.WaitInteractiveAsync(page);
+        // The page loads the revision after it is shown: typing before that would be overwritten.
+        await Expect(page.Locator("#f-title-ar")).ToHaveValueAsync(Payload);
         await page.Locator("#f-body").FillAsync(BodyPayload + "\n\nسطر ثان");
         await page.Locator("#f-note").FillAsync(Payload + " 2");
         await page.GetByRole(AriaRole.Button, new() { Name = "حفظ كمسودة" }).ClickAsync();
@@ -74,6 +76,7 @@ public sealed class KnowledgeEditorTests(BrowserFixture fixture)
         var id = "fourEyes-".ToLowerInvariant() + Guid.NewGuid().ToString("N")[..8];
         await editor.GotoAsync("/knowledge/edit?id=mof-contact");
         await BrowserFixture.WaitInteractiveAsync(editor);
+        await Expect(editor.Locator("#f-keywords")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("19990"));
         await editor.Locator("#f-keywords").FillAsync("19990، " + id);
         await editor.Locator("#f-note").FillAsync("كلمة مفتاحية جديدة");
         await editor.GetByRole(AriaRole.Button, new() { Name = "حفظ وإرسال للمراجعة" }).ClickAsync();
