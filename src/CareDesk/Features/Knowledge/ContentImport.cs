@@ -1,6 +1,5 @@
 using CareDesk.Data;
 using CareDesk.Knowledge.Documents;
-using Dapper;
 using Npgsql;
 
 namespace CareDesk.Features.Knowledge;
@@ -25,20 +24,15 @@ public sealed class ContentImport(
         if (!database.ImportOnEmpty)
             return;
         await using var conn = await dataSource.OpenConnectionAsync(ct);
-        if (await conn.ExecuteScalarAsync<bool>(new CommandDefinition("SELECT EXISTS (SELECT 1 FROM kb_articles)", cancellationToken: ct)))
+        if (await SeedImport.HasRowsAsync(conn, "kb_articles", ct))
             return;
 
         var loaded = FaqContentLoader.LoadDirectory(content.FaqDirectory);
         if (loaded.Problems.Count > 0)
-        {
-            var shown = string.Join(Environment.NewLine + "  ", loaded.Problems.Take(10));
-            throw new StartupException($"The FAQ content in {content.FaqDirectory} ({ContentOptions.Section}:FaqDirectory) has {loaded.Problems.Count} problem(s); nothing was imported:{Environment.NewLine}  {shown}");
-        }
+            throw SeedImport.Refused("FAQ content", content.FaqDirectory, $"{ContentOptions.Section}:FaqDirectory", loaded.Problems.ToArray<object>());
 
-        await using var tx = await conn.BeginTransactionAsync(ct);
-        await conn.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_xact_lock(@LockKey)", new { LockKey }, tx, cancellationToken: ct));
-        var inserted = await ArticleStore.ImportPublishedAsync(conn, tx, loaded.Articles, "import", "Imported from content/faq", ct);
-        await tx.CommitAsync(ct);
+        var inserted = await SeedImport.InLockedTransactionAsync(conn, LockKey,
+            tx => ArticleStore.ImportPublishedAsync(conn, tx, loaded.Articles, "import", "Imported from content/faq", ct), ct);
         logger.LogInformation("Imported {Count} FAQ article(s) from {Dir}", inserted, content.FaqDirectory);
     }
 }

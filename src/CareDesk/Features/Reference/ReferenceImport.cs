@@ -29,20 +29,14 @@ public sealed class ReferenceImport(
         if (!database.ImportOnEmpty)
             return;
         await using var conn = await dataSource.OpenConnectionAsync(ct);
-        if (await conn.ExecuteScalarAsync<bool>(new CommandDefinition("SELECT EXISTS (SELECT 1 FROM agencies)", cancellationToken: ct)))
+        if (await SeedImport.HasRowsAsync(conn, "agencies", ct))
             return;
 
         var (data, problems) = ReferenceData.Read(content.SeedsDirectory);
         if (data is null)
-        {
-            throw new StartupException($"The reference data in {content.SeedsDirectory} ({ContentOptions.Section}:SeedsDirectory) has {problems.Count} problem(s); nothing was imported:{Environment.NewLine}  "
-                + string.Join(Environment.NewLine + "  ", problems.Take(10)));
-        }
+            throw SeedImport.Refused("reference data", content.SeedsDirectory, $"{ContentOptions.Section}:SeedsDirectory", problems.ToArray<object>());
 
-        await using var tx = await conn.BeginTransactionAsync(ct);
-        await conn.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_xact_lock(@LockKey)", new { LockKey }, tx, cancellationToken: ct));
-        var rows = await ImportAsync(conn, tx, data, ct);
-        await tx.CommitAsync(ct);
+        var rows = await SeedImport.InLockedTransactionAsync(conn, LockKey, tx => ImportAsync(conn, tx, data, ct), ct);
         logger.LogInformation("Imported {Rows} reference row(s) from {Dir}", rows, content.SeedsDirectory);
     }
 
