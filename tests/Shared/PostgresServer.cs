@@ -23,16 +23,19 @@ public sealed class PostgresServer : IAsyncLifetime
     }
 
     /// <summary>A new empty database on the server; returns its connection string.</summary>
-    public async Task<string> CreateDatabaseAsync(string? prefix = null)
+    public Task<string> CreateDatabaseAsync(string? prefix = null) => CreateDatabaseAsync(Server.ConnectionString, prefix);
+
+    /// <summary>A new empty database on the server the connection string names; returns the database's connection string.</summary>
+    public static async Task<string> CreateDatabaseAsync(string serverConnectionString, string? prefix)
     {
         var name = $"{prefix ?? "t"}_{Guid.NewGuid():N}"[..30].ToLowerInvariant();
-        await using (var conn = new NpgsqlConnection(Server.ConnectionString))
+        await using (var conn = new NpgsqlConnection(serverConnectionString))
         {
             await conn.OpenAsync();
             await using var cmd = new NpgsqlCommand($"CREATE DATABASE {name} TEMPLATE template0 ENCODING 'UTF8'", conn);
             await cmd.ExecuteNonQueryAsync();
         }
-        return new NpgsqlConnectionStringBuilder(Server.ConnectionString) { Database = name }.ConnectionString;
+        return new NpgsqlConnectionStringBuilder(serverConnectionString) { Database = name }.ConnectionString;
     }
 
     /// <summary>A new database with the schema built by the real migration runner.</summary>

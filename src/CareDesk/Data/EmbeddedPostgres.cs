@@ -150,11 +150,23 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         }
         catch (Exception ex) when (ex is UnauthorizedAccessException or IOException)
         {
-            throw new StartupException($"The data directory '{_dataDir}' ({DatabaseOptions.Section}:DataDirectory) is not writable: {ex.Message} / لا يمكن الكتابة في مجلد البيانات.", ex);
+            throw NotWritable(ex.Message, ex);
         }
         if (_asPostgresUser)
+        {
             RunChecked("chown", ["-R", "postgres:postgres", _dataDir]);
+            // Ownership is not enough: a mode without write, or a read-only mount, would only show as a
+            // failed pg_ctl start with a stale log. Ask as the user the server runs as.
+            var r = RunAndCheck("runuser", ["-u", "postgres", "--", "test", "-w", _dataDir], CancellationToken.None, throwOnError: false, "runuser")
+                .GetAwaiter().GetResult();
+            if (r.ExitCode != 0)
+                throw NotWritable("the 'postgres' user the private server runs as may not write in it");
+        }
     }
+
+    private StartupException NotWritable(string why, Exception? inner = null) => new(
+        $"The data directory '{_dataDir}' ({DatabaseOptions.Section}:DataDirectory) is not writable: {why}. Check its permissions and that its disk is not read-only. "
+        + $"/ لا يمكن الكتابة في مجلد البيانات '{_dataDir}': تحقق من صلاحياته ومن أن القرص ليس للقراءة فقط.", inner);
 
     private async Task InitDbAsync(CancellationToken ct)
     {

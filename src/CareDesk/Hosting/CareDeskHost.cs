@@ -49,6 +49,7 @@ public static class CareDeskHost
             await using var app = builder.Build();
             if (!app.Environment.IsDevelopment())
                 app.UseExceptionHandler("/error", createScopeForErrors: true);
+            app.UseDatabaseOutage();
             app.UseUiCultures();
             app.UseAccounts();
             app.UseAntiforgery();

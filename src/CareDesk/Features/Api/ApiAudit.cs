@@ -1,5 +1,6 @@
 using System.Globalization;
 using CareDesk.Features.Audit;
+using CareDesk.Features.Health;
 
 namespace CareDesk.Features.Api;
 
@@ -29,8 +30,19 @@ public sealed class ApiAudit : IStartupFilter
             {
                 var actor = http.User.Identity is { IsAuthenticated: true, AuthenticationType: ApiKeyAuthentication.SchemeName, Name: { } name } ? name : "anonymous";
                 var endpoint = $"{http.Request.Method} {Truncate(http.Request.Path.Value ?? "", 200)}";
-                await http.RequestServices.GetRequiredService<IAuditLog>().WriteAsync(new AuditEntry(actor, AuditActions.ApiCall, endpoint,
-                    http.Items[TicketEndpoints.TicketItem] as string, status.ToString(CultureInfo.InvariantCulture), http.Connection.RemoteIpAddress?.ToString()), CancellationToken.None);
+                var entry = new AuditEntry(actor, AuditActions.ApiCall, endpoint,
+                    http.Items[TicketEndpoints.TicketItem] as string, status.ToString(CultureInfo.InvariantCulture), http.Connection.RemoteIpAddress?.ToString());
+                try
+                {
+                    await http.RequestServices.GetRequiredService<IAuditLog>().WriteAsync(entry, CancellationToken.None);
+                }
+                catch (Exception ex) when (DatabaseFailure.Classify(ex) is not null)
+                {
+                    // The database went away: the call's own answer (a 503, or a result committed just before)
+                    // must still reach the client; the entry goes to the log instead of the table.
+                    http.RequestServices.GetRequiredService<ILogger<ApiAudit>>().LogError("API call not audited ({Error}): {Actor} {Endpoint} {Status} {Ticket}",
+                        DatabaseFailure.Describe(ex), entry.Actor, endpoint, entry.Details, entry.Ticket);
+                }
             }
         });
         next(app);

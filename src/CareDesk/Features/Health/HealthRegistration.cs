@@ -15,7 +15,8 @@ public static class HealthRegistration
     {
         app.MapGet("/health", async (NpgsqlDataSource dataSource, IEnumerable<IHealthContributor> contributors, CancellationToken ct) =>
         {
-            var database = new Dictionary<string, object?>();
+            var target = new NpgsqlConnectionStringBuilder(dataSource.ConnectionString);
+            var database = new Dictionary<string, object?> { ["name"] = $"{target.Host}:{target.Port}/{target.Database}" };
             var healthy = true;
             try
             {
@@ -28,7 +29,9 @@ public static class HealthRegistration
             {
                 healthy = false;
                 database["reachable"] = false;
-                database["error"] = ex.Message;
+                database["error"] = DatabaseFailure.Describe(ex);
+                if (DatabaseFailure.Classify(ex) is DatabaseFailureKind.ConnectionLost or DatabaseFailureKind.Unreachable)
+                    dataSource.Clear();
             }
             var body = new Dictionary<string, object?>
             {
@@ -40,6 +43,13 @@ public static class HealthRegistration
                 body[c.Name] = c.Report();
             return Results.Json(body, statusCode: healthy ? 200 : 503);
         }).AllowAnonymous();
+        return app;
+    }
+
+    /// <summary>Turns a database outage during any request into a clean 503; goes before authentication, which reads the database too.</summary>
+    public static WebApplication UseDatabaseOutage(this WebApplication app)
+    {
+        app.UseMiddleware<DatabaseOutage>();
         return app;
     }
 }

@@ -1,3 +1,4 @@
+using CareDesk.Features.Health;
 using Dapper;
 using Npgsql;
 
@@ -19,9 +20,12 @@ public sealed class KnowledgeChangeListener(
     public static Task NotifyAsync(NpgsqlConnection conn, NpgsqlTransaction tx, string articleId, CancellationToken ct = default) =>
         conn.ExecuteAsync(new CommandDefinition("SELECT pg_notify(@Channel, @ArticleId)", new { Channel, articleId }, tx, cancellationToken: ct));
 
+    /// <summary>True while the listening connection is up (and, after a reconnect, the index rebuilt).</summary>
+    public bool IsListening { get; private set; }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var delay = TimeSpan.FromSeconds(1);
+        var delay = ListenerBackoff.First;
         var reconnecting = false;
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -33,7 +37,8 @@ public sealed class KnowledgeChangeListener(
                 await conn.ExecuteAsync($"LISTEN {Channel}");
                 if (reconnecting)
                     await search.RebuildAsync(stoppingToken);
-                delay = TimeSpan.FromSeconds(1);
+                IsListening = true;
+                delay = ListenerBackoff.First;
                 while (!stoppingToken.IsCancellationRequested)
                 {
                     await conn.WaitAsync(stoppingToken);
@@ -51,17 +56,12 @@ public sealed class KnowledgeChangeListener(
             }
             catch (Exception ex)
             {
-                logger.LogWarning("Knowledge change listener lost its connection ({Error}); retrying in {Delay}", ex.Message, delay);
+                IsListening = false;
+                logger.LogWarning("Knowledge change listener lost its connection ({Error}); retrying in {Delay}", DatabaseFailure.Describe(ex), delay);
                 reconnecting = true;
-                try
-                {
-                    await Task.Delay(delay, stoppingToken);
-                }
-                catch (OperationCanceledException)
-                {
+                if (!await ListenerBackoff.WaitAsync(delay, stoppingToken))
                     return;
-                }
-                delay = TimeSpan.FromSeconds(Math.Min(delay.TotalSeconds * 2, 30));
+                delay = ListenerBackoff.Next(delay);
             }
         }
     }

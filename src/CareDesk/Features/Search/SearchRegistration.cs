@@ -10,7 +10,8 @@ public static class SearchRegistration
         builder.Services.AddSingleton<KnowledgeSearch>();
         builder.Services.AddSingleton<IStartupStep, BuildIndexStep>();
         builder.Services.AddSingleton<IHealthContributor, SearchHealth>();
-        builder.Services.AddHostedService<KnowledgeChangeListener>();
+        builder.Services.AddSingleton<KnowledgeChangeListener>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<KnowledgeChangeListener>());
         return builder;
     }
 
@@ -22,7 +23,7 @@ public static class SearchRegistration
         public Task RunAsync(CancellationToken ct) => search.RebuildAsync(ct);
     }
 
-    private sealed class SearchHealth(KnowledgeSearch search) : IHealthContributor
+    private sealed class SearchHealth(KnowledgeSearch search, KnowledgeChangeListener listener) : IHealthContributor
     {
         public string Name => "search";
 
@@ -32,6 +33,7 @@ public static class SearchRegistration
             synonym_groups = search.Current.Synonyms.GroupCount,
             built_at = search.LastBuild.At,
             build_ms = Math.Round(search.LastBuild.Took.TotalMilliseconds, 1),
+            listening = listener.IsListening,
         };
     }
 }

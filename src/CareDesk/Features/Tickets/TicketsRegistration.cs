@@ -1,4 +1,5 @@
 using CareDesk.Data;
+using CareDesk.Features.Health;
 using CareDesk.Features.Knowledge;
 using CareDesk.Features.Tickets.Background;
 using CareDesk.Features.Tickets.Live;
@@ -39,8 +40,17 @@ public static class TicketsRegistration
         s.AddSingleton<IEmailSender, DisabledEmailSender>();
         s.AddSingleton<TicketSignals>();
         s.AddHostedService(sp => sp.GetRequiredService<TicketSignals>());
+        s.AddSingleton<IHealthContributor, LiveHealth>();
         s.AddHostedService<EscalationSweeper>();
         s.AddHostedService<OutboxDispatcher>();
         return builder;
+    }
+
+    /// <summary>Whether this node hears the ticket channels (inboxes, presence and the outbox depend on it).</summary>
+    private sealed class LiveHealth(TicketSignals signals) : IHealthContributor
+    {
+        public string Name => "live";
+
+        public object Report() => new { listening = signals.IsListening };
     }
 }

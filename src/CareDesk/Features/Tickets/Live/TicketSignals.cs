@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CareDesk.Features.Health;
 using Npgsql;
 
 namespace CareDesk.Features.Tickets.Live;
@@ -7,7 +8,8 @@ namespace CareDesk.Features.Tickets.Live;
 /// The node's one listening connection: <c>LISTEN</c>s on the ticket, notification and presence
 /// channels and fans each NOTIFY out to the circuits that subscribed, so a change made on any node
 /// shows on every node's open pages. Subscribers are called on the listener's thread and must hop
-/// to their own (a component's <c>InvokeAsync</c>).
+/// to their own (a component's <c>InvokeAsync</c>). A lost connection is re-opened with backoff, and
+/// <see cref="Resynced"/> tells subscribers to reload what they may have missed.
 /// </summary>
 public sealed class TicketSignals(NpgsqlDataSource dataSource, ILogger<TicketSignals> logger) : BackgroundService
 {
@@ -31,6 +33,7 @@ public sealed class TicketSignals(NpgsqlDataSource dataSource, ILogger<TicketSig
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var delay = ListenerBackoff.First;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -41,6 +44,7 @@ public sealed class TicketSignals(NpgsqlDataSource dataSource, ILogger<TicketSig
                     $"LISTEN {TicketWrites.TicketsChannel}; LISTEN {TicketWrites.NotificationsChannel}; LISTEN {TicketWrites.PresenceChannel};", conn))
                     await cmd.ExecuteNonQueryAsync(stoppingToken);
                 IsListening = true;
+                delay = ListenerBackoff.First;
                 Raise(Resynced);
                 Raise(OutboxPending);
                 while (!stoppingToken.IsCancellationRequested)
@@ -52,20 +56,15 @@ public sealed class TicketSignals(NpgsqlDataSource dataSource, ILogger<TicketSig
             }
             catch (Exception ex)
             {
-                logger.LogWarning(ex, "Ticket listener connection lost; reconnecting");
+                logger.LogWarning("Ticket listener connection lost ({Error}); reconnecting in {Delay}", DatabaseFailure.Describe(ex), delay);
             }
             finally
             {
                 IsListening = false;
             }
-            try
-            {
-                await Task.Delay(TimeSpan.FromSeconds(2), stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
+            if (!await ListenerBackoff.WaitAsync(delay, stoppingToken))
                 return;
-            }
+            delay = ListenerBackoff.Next(delay);
         }
     }
 
