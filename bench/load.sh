@@ -7,21 +7,24 @@
 #      same client counts on the same server, then agent consoles in headless Chromium;
 #   4. the summary on stdout, results.md + results.csv (+ the machine and server settings) in the out dir.
 #
-# usage: bench/load.sh [--quick] [--out DIR] [-- more CareDesk.Load options]
+# usage: bench/load.sh [--quick] [--only SCENARIO] [--out DIR] [-- more CareDesk.Load options]
 #   --quick   short steps (about 2 minutes of load after the build)
+#   --only    search, intake, pgbench or sessions instead of all of them
 # Everything it starts is stopped on exit, and its /tmp folder removed.
 set -euo pipefail
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 quick=()
+scenario=all
 out="$repo/bench/results/$(date +%Y%m%d-%H%M%S)"
 extra=()
 while [[ $# -gt 0 ]]; do
     case "$1" in
         --quick) quick=(--quick); shift ;;
+        --only) scenario="$2"; shift 2 ;;
         --out) out=$(mkdir -p "$2" && cd "$2" && pwd); shift 2 ;;
         --) shift; extra=("$@"); break ;;
-        -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
         *) echo "unknown argument $1 (see --help)" >&2; exit 2 ;;
     esac
 done
@@ -113,7 +116,7 @@ key=$(cd "$repo/src/CareDesk" && "$app_exe" api-key create --name load-test --sc
 echo "== load ($(uptime))"
 limit=20m
 [[ ${#quick[@]} -gt 0 ]] && limit=6m
-timeout --signal=INT --kill-after=30s "$limit" "$load_exe" all --url "http://127.0.0.1:$appport" --key "$key" \
+timeout --signal=INT --kill-after=30s "$limit" "$load_exe" "$scenario" --url "http://127.0.0.1:$appport" --key "$key" \
     --app-pid "$app_pid" --pg "$connection" --pg-pid "$pg_pid" --pgbench "$pgbin/pgbench" --out "$out" \
     "${quick[@]}" "${extra[@]}"
 echo "uptime (end): $(uptime)" | tee -a "$out/machine.txt"

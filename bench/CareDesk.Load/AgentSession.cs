@@ -33,6 +33,19 @@ public sealed class AgentSession(IBrowserContext context, IPage page)
         }
         """;
 
+    /// <summary>
+    /// A script that resolves when <paramref name="condition"/> (a JavaScript expression) holds, checked once
+    /// per animation frame inside the page: one round trip to the browser per wait instead of Playwright's
+    /// polling over CDP. The expression is part of the evaluated script, not eval'd: the app's CSP forbids eval.
+    /// </summary>
+    private static string WaitInPage(string condition) => $$"""
+        () => new Promise((resolve, reject) => {
+            const give = setTimeout(() => reject(new Error('the console did not update within 15 s')), 15000);
+            const check = () => ({{condition}}) ? (clearTimeout(give), resolve()) : requestAnimationFrame(check);
+            check();
+        })
+        """;
+
     private static readonly TimeSpan KeystrokeGap = TimeSpan.FromMilliseconds(150);
 
     public static async Task<AgentSession> OpenAsync(IBrowser browser, string baseUrl, string storageState)
@@ -85,7 +98,7 @@ public sealed class AgentSession(IBrowserContext context, IPage page)
     {
         // Cleared by script, not by keys, so the clearing is not counted as a keystroke.
         await page.EvaluateAsync("() => { const i = document.getElementById('console-query'); i.value = ''; i.dispatchEvent(new Event('input', { bubbles: true })); }");
-        await page.WaitForFunctionAsync("() => document.getElementById('console-results').dataset.query === ''", null, new() { PollingInterval = 20 });
+        await page.EvaluateAsync(WaitInPage("document.getElementById('console-results').dataset.query === ''"));
         await page.EvaluateAsync("() => { const m = window.__cdLatency; m.dom = []; m.paint = []; m.start = null; }");
         var typed = 0;
         foreach (var ch in query)
@@ -94,7 +107,7 @@ public sealed class AgentSession(IBrowserContext context, IPage page)
                 break;
             await page.Keyboard.TypeAsync(ch.ToString());
             typed++;
-            await page.WaitForFunctionAsync("n => window.__cdLatency.paint.length >= n", typed, new() { PollingInterval = 20 });
+            await page.EvaluateAsync(WaitInPage($"window.__cdLatency.paint.length >= {typed}"));
             await Task.Delay(KeystrokeGap);
         }
         foreach (var ms in await page.EvaluateAsync<double[]>("() => window.__cdLatency.paint"))

@@ -35,31 +35,31 @@ public static class ProcStats
 {
     private static readonly double TicksPerSecond = 100; // USER_HZ on Linux
 
-    /// <summary>User + system CPU seconds of the process, or of it and all its descendants when <paramref name="tree"/>
-    /// (PostgreSQL's backends; the load tool's Playwright driver and Chromium). A descendant that exits takes its time with it.</summary>
-    public static double CpuSeconds(int pid, bool tree = false)
+    /// <summary>User + system CPU seconds of the process and, when <paramref name="tree"/>, of each of its descendants
+    /// (PostgreSQL's backends; the load tool's Playwright driver and Chromium), by process id.</summary>
+    public static Dictionary<int, double> CpuSeconds(int pid, bool tree)
     {
-        if (!tree)
-            return Stat(pid)?.CpuSeconds ?? 0;
         var all = new Dictionary<int, (int ParentPid, double CpuSeconds)>();
-        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        foreach (var dir in tree ? Directory.EnumerateDirectories("/proc") : [$"/proc/{pid}"])
         {
             if (int.TryParse(Path.GetFileName(dir), out var p) && Stat(p) is { } s)
                 all[p] = s;
         }
-        var total = 0.0;
+        var result = new Dictionary<int, double>();
         var pending = new Stack<int>([pid]);
         while (pending.TryPop(out var current))
         {
             if (all.TryGetValue(current, out var s))
-                total += s.CpuSeconds;
+                result[current] = s.CpuSeconds;
+            if (!tree)
+                break;
             foreach (var (child, c) in all)
             {
                 if (c.ParentPid == current)
                     pending.Push(child);
             }
         }
-        return total;
+        return result;
     }
 
     /// <summary>Resident set size (VmRSS) in MiB, or NaN when the process is gone.</summary>
@@ -99,32 +99,30 @@ public static class ProcStats
     }
 }
 
-/// <summary>CPU use of the app, PostgreSQL and this load generator (with its browser) over one step, as % of one core.</summary>
+/// <summary>
+/// CPU use of the app, PostgreSQL (all its processes) and this load generator (with pgbench, the Playwright
+/// driver and Chromium) over one step, in % of one core. A process that ends during the step (an idle pooled
+/// connection closed, say) takes its time with it: the sums can be a little low, never negative.
+/// </summary>
 public sealed class CpuWindow
 {
-    private readonly int? _appPid;
-    private readonly int? _pgPid;
     private readonly DateTime _start = DateTime.UtcNow;
-    private readonly double _app;
-    private readonly double _pg;
-    private readonly double _self;
+    private readonly (int Pid, bool Tree, Dictionary<int, double> Before)?[] _watched;
 
     public CpuWindow(int? appPid, int? pgPid)
     {
-        _appPid = appPid;
-        _pgPid = pgPid;
-        _app = appPid is { } a ? ProcStats.CpuSeconds(a) : 0;
-        _pg = pgPid is { } p ? ProcStats.CpuSeconds(p, tree: true) : 0;
-        _self = ProcStats.CpuSeconds(Environment.ProcessId, tree: true);
+        _watched = [Watch(appPid, false), Watch(pgPid, true), Watch(Environment.ProcessId, true)];
     }
 
     /// <summary>(app, postgres, load tool) CPU in % of one core since this window started; NaN for a process not given.</summary>
     public (double App, double Postgres, double Tool) Percent()
     {
         var seconds = (DateTime.UtcNow - _start).TotalSeconds;
-        double Pct(double before, double after) => 100 * (after - before) / seconds;
-        return (_appPid is { } a ? Pct(_app, ProcStats.CpuSeconds(a)) : double.NaN,
-            _pgPid is { } p ? Pct(_pg, ProcStats.CpuSeconds(p, tree: true)) : double.NaN,
-            Pct(_self, ProcStats.CpuSeconds(Environment.ProcessId, tree: true)));
+        var p = _watched.Select(w => w is { } x
+            ? 100 * ProcStats.CpuSeconds(x.Pid, x.Tree).Sum(now => now.Value - x.Before.GetValueOrDefault(now.Key)) / seconds
+            : double.NaN).ToArray();
+        return (p[0], p[1], p[2]);
     }
+
+    private static (int, bool, Dictionary<int, double>)? Watch(int? pid, bool tree) => pid is { } p ? (p, tree, ProcStats.CpuSeconds(p, tree)) : null;
 }
