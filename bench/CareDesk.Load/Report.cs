@@ -46,12 +46,13 @@ public static class Report
         b.AppendLine();
         b.AppendLine($"**{title}**");
         b.AppendLine();
-        b.AppendLine($"| {unit} | {rate} | ok | errors | p50 ms | p90 ms | p99 ms | max ms | load avg (1 min) | CPU app / pg / load tool |");
-        b.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+        var notes = list.Any(s => s.Note.Length > 0 && !s.Scenario.StartsWith("pgbench", StringComparison.Ordinal));
+        b.AppendLine($"| {unit} | {rate} | ok | errors | p50 ms | p90 ms | p99 ms | max ms | load avg (1 min) | CPU app / pg / load tool |{(notes ? " note |" : "")}");
+        b.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|" + (notes ? "---|" : ""));
         foreach (var s in list)
         {
             b.AppendLine(string.Create(Inv,
-                $"| {s.Concurrency} | {s.Throughput:0.0} | {s.Ok} | {s.Errors} | {s.Latency.P50:0.0} | {s.Latency.P90:0.0} | {s.Latency.P99:0.0} | {s.Latency.Max:0.0} | {s.LoadAverage1:0.0} | {Cpu(s)} |"));
+                $"| {s.Concurrency} | {s.Throughput:0.0} | {s.Ok} | {s.Errors} | {s.Latency.P50:0.0} | {s.Latency.P90:0.0} | {s.Latency.P99:0.0} | {s.Latency.Max:0.0} | {s.LoadAverage1:0.0} | {Cpu(s)} |{(notes ? $" {s.Note} |" : "")}"));
         }
     }
 
