@@ -54,16 +54,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// Signs the page in through the real form (the app runs in Development, so the demo users of
     /// <c>seeds/demo-users.json</c> exist; see <see cref="DemoAccounts"/>). Throws when the sign-in fails.
     /// </summary>
-    public static async Task SignInAsync(IPage page, string username, string password)
-    {
-        await page.GotoAsync("/account/signin");
-        await page.Locator("#username").FillAsync(username);
-        await page.Locator("#password").FillAsync(password);
-        await page.Locator("[data-testid=signin-form] button[type=submit]").ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
-        if (new Uri(page.Url).AbsolutePath.StartsWith("/account/signin", StringComparison.Ordinal))
-            throw new InvalidOperationException($"sign-in as {username} failed: {page.Url}");
-    }
+    public static Task SignInAsync(IPage page, string username, string password) => ConsoleBrowser.SignInAsync(page, username, password);
 
     /// <summary>Signs in as the demo user of the role (see <see cref="CareDesk.Features.Accounts.Roles"/>).</summary>
     public static Task SignInAsRoleAsync(IPage page, string role, string? agency = null)

@@ -1,3 +1,4 @@
+using CareDesk.Testing;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
@@ -12,24 +13,6 @@ namespace CareDesk.BrowserTests;
 [Collection(BrowserCollection.Name)]
 public sealed class ConsoleLatencyTests(BrowserFixture fixture, ITestOutputHelper output)
 {
-    private const string Probe = """
-        () => {
-            const input = document.getElementById('console-query');
-            const list = document.getElementById('console-results');
-            const m = window.__cdLatency = { dom: [], paint: [], start: null };
-            const begin = () => { if (m.start === null) m.start = performance.now(); };
-            input.addEventListener('keydown', begin, true);
-            input.addEventListener('beforeinput', begin, true);
-            new MutationObserver(() => {
-                if (m.start === null || list.dataset.query !== input.value) return;
-                const start = m.start;
-                m.start = null;
-                m.dom.push(performance.now() - start);
-                requestAnimationFrame(() => m.paint.push(performance.now() - start));
-            }).observe(list, { attributes: true, childList: true, subtree: true, characterData: true });
-        }
-        """;
-
     private static readonly string[] Queries = ["استرداد رسوم التأشيرة", "رصيد المدفوعات", "refund delayed", "مساند 72 ساعة"];
 
     [Fact]
@@ -37,7 +20,7 @@ public sealed class ConsoleLatencyTests(BrowserFixture fixture, ITestOutputHelpe
     {
         var page = await fixture.OpenConsoleAsync();
         await Expect(page.SearchBox()).ToBeFocusedAsync();
-        await page.EvaluateAsync(Probe);
+        await page.EvaluateAsync(ConsoleBrowser.LatencyProbe);
 
         var typed = 0;
         foreach (var query in Queries)
