@@ -110,6 +110,15 @@ public sealed class ConsoleOutageTests(BrowserFixture fixture, ITestOutputHelper
             await Expect(form.Locator(selector)).ToHaveValueAsync(value);
         Assert.False(app.HasExited);
 
+        // The last resort: a page that cannot load inside the live circuit shows the layout's bilingual
+        // message with a retry, instead of the reload bar.
+        await console.EvaluateAsync("Blazor.navigateTo('/tickets')");
+        var pageError = console.GetByTestId("page-error");
+        await Expect(pageError).ToContainTextAsync("قاعدة البيانات غير متاحة");
+        await Expect(pageError).ToContainTextAsync("the database is unavailable right now");
+        await Expect(console.Locator("#blazor-error-ui")).ToBeHiddenAsync();
+        await Expect(console.GetByTestId("signed-in-user")).ToBeVisibleAsync();
+
         await pg.StartAgainAsync();
         output.WriteLine($"database down for {outage.Elapsed.TotalSeconds:F1} s");
         Assert.Equal(0, await CountTicketsAsync(cs, phone));
@@ -125,6 +134,11 @@ public sealed class ConsoleOutageTests(BrowserFixture fixture, ITestOutputHelper
                 "SELECT number, details->>'service' FROM tickets WHERE caller_phone = @phone", new { phone })).ToList();
             Assert.Equal([(number, service)], tickets);
         }
+
+        // The failed page's retry loads it in the same circuit, with the ticket just opened.
+        await pageError.GetByRole(AriaRole.Button).ClickAsync();
+        await Expect(console.GetByRole(AriaRole.Heading, new() { Name = "التذاكر", Level = 1 })).ToBeVisibleAsync();
+        await Expect(console.GetByTestId("my-tickets")).ToContainTextAsync(number);
 
         // The search made during the outage is logged once the database is back (the queue retries within 10 s).
         var logged = Stopwatch.StartNew();
