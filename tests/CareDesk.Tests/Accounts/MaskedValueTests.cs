@@ -29,7 +29,10 @@ public sealed class MaskedValueTests(PostgresServer postgres)
         services.AddLogging();
         services.AddSingleton(await postgres.CreateMigratedDatabaseAsync("masked"));
         services.AddAccountsCore(new AccountsOptions());
-        services.AddSingleton<IStringLocalizer>(UiText.LoadEmbedded());
+        var text = UiText.LoadEmbedded();
+        services.AddSingleton(text);
+        services.AddSingleton<IStringLocalizer>(text);
+        services.AddSingleton<CareDesk.Features.Health.DatabaseActions>();
         services.AddSingleton<AuthenticationStateProvider>(new FixedAuthState(user));
         services.AddCascadingAuthenticationState();
         await using var sp = services.BuildServiceProvider();

@@ -1,5 +1,6 @@
 using CareDesk.Features.Accounts;
 using CareDesk.Features.AgentConsole.Guides;
+using CareDesk.Features.Health;
 using CareDesk.Features.Knowledge;
 using CareDesk.Features.Search;
 using CareDesk.Features.Tickets;
@@ -16,7 +17,9 @@ namespace CareDesk.Features.AgentConsole;
 /// <summary>
 /// The agent console: results while the agent types, arrow keys and Enter to open, filters, the
 /// caller's ID, and the guided refund cases. A search is logged once the agent pauses or opens an
-/// article, not on every keystroke; the opened article is logged against it.
+/// article, not on every keystroke; the opened article is logged against it. Search needs no
+/// database (the index is in memory and the log is written off the search path, see
+/// <see cref="SearchLogQueue"/>); what does need it says so in both languages when the database is away.
 /// </summary>
 public sealed partial class ConsolePage
 {
@@ -35,11 +38,12 @@ public sealed partial class ConsolePage
     private TicketScope _scope = TicketScope.Nothing;
     private GuideKind? _guide;
     private PublishedArticle? _article;
-    private long? _articleSearchId;
+    private SearchLogEntry? _articleSearch;
     private GuideOutcome? _articleGuide;
     private string? _resolved;
     private bool _articleMissing;
-    private long? _searchId;
+    private SearchLogEntry? _logged;
+    private DatabaseProblem? _dbProblem;
     private string? _loggedQuery;
     private CancellationTokenSource? _pause;
     private bool _interactive;
@@ -73,6 +77,12 @@ public sealed partial class ConsolePage
 
     [Inject]
     private ILogger<ConsolePage> Logger { get; set; } = null!;
+
+    [Inject]
+    private SearchLogQueue SearchLog { get; set; } = null!;
+
+    [Inject]
+    private DatabaseActions Db { get; set; } = null!;
 
     private IReadOnlyList<SearchHit> Hits => _result?.Hits ?? [];
 
@@ -182,38 +192,33 @@ public sealed partial class ConsolePage
     {
         _active = index;
         var id = Hits[index].Id;
-        var searchId = await EnsureLoggedAsync();
-        await OpenArticleAsync(id, searchId);
+        await OpenArticleAsync(id, EnsureLogged());
     }
 
     private async Task OnCallerChangedAsync(NationalId? caller)
     {
         _caller = caller;
         _history = [];
+        _dbProblem = null;
         if (caller is { } id)
-        {
-            try
-            {
-                _history = await History.ForCallerAsync(id.Value, _scope);
-            }
-            catch (Npgsql.NpgsqlException ex)
-            {
-                Logger.LogWarning(ex, "Could not read the caller's tickets");
-            }
-        }
+            _dbProblem = await Db.RunAsync("read the caller's tickets", async () => _history = await History.ForCallerAsync(id.Value, _scope));
     }
 
     private Task OpenFromGuideAsync(GuideOutcome outcome) => OpenArticleAsync(outcome.ArticleId, null, outcome);
 
-    private async Task OpenArticleAsync(string id, long? searchId, GuideOutcome? guide = null)
+    private async Task OpenArticleAsync(string id, SearchLogEntry? search, GuideOutcome? guide = null)
     {
-        _article = await Articles.GetPublishedAsync(id);
+        PublishedArticle? article = null;
+        _dbProblem = await Db.RunAsync("open an article", async () => article = await Articles.GetPublishedAsync(id));
+        if (_dbProblem is not null)
+            return;
+        _article = article;
         _articleMissing = _article is null;
-        _articleSearchId = searchId;
+        _articleSearch = search;
         _articleGuide = guide;
         _resolved = null;
-        if (_article is not null && searchId is { } s)
-            await Try(() => Search.LogChosenAsync(s, id));
+        if (_article is not null && search is not null)
+            SearchLog.Choose(search, id);
     }
 
     private async Task CloseArticleAsync()
@@ -222,8 +227,11 @@ public sealed partial class ConsolePage
         await _input.FocusAsync();
     }
 
-    private Task FeedbackAsync(ArticleFeedback feedback) =>
-        _article is { } a ? Try(() => Feedback.RecordAsync(a.Article.Id, a.Revision, feedback.Helpful, feedback.Comment, _agent)) : Task.CompletedTask;
+    private async Task FeedbackAsync(ArticleFeedback feedback)
+    {
+        if (_article is { } a)
+            _dbProblem = await Db.RunAsync("record article feedback", () => Feedback.RecordAsync(a.Article.Id, a.Revision, feedback.Helpful, feedback.Comment, _agent));
+    }
 
     // Closing the call without a ticket records exactly what the caller was told: the article revision
     // on screen and, when a guide led there, its outcome and date. Then the console is ready for the next call.
@@ -231,19 +239,16 @@ public sealed partial class ConsolePage
     {
         if (_article is not { } a)
             return;
-        var call = new CallResolution(_caller?.Value, a.Article.Id, a.Revision, _articleGuide?.Code, _articleGuide?.ExpectedBy, _articleSearchId, _agent);
-        try
+        var call = new CallResolution(_caller?.Value, a.Article.Id, a.Revision, _articleGuide?.Code, _articleGuide?.ExpectedBy, _articleSearch?.Id, _agent);
+        // On failure the article, caller and guide stay on screen: the button records the call once the database answers.
+        _dbProblem = await Db.RunAsync("record a first-contact resolution", () => Resolutions.RecordAsync(call));
+        if (_dbProblem is not null)
         {
-            await Resolutions.RecordAsync(call);
-        }
-        catch (Exception ex) when (ex is Npgsql.NpgsqlException or TimeoutException)
-        {
-            Logger.LogError(ex, "Could not record a first-contact resolution");
             _resolved = T["console.resolve.failed"];
             return;
         }
         _resolved = T["console.resolve.done", ConsoleText.Name(a.Article.TitleAr, a.Article.TitleEn), a.Revision];
-        (_caller, _history, _article, _articleGuide, _articleSearchId, _guide) = (null, [], null, null, null, null);
+        (_caller, _history, _article, _articleGuide, _articleSearch, _guide) = (null, [], null, null, null, null);
         await _input.FocusAsync();
     }
 
@@ -254,36 +259,23 @@ public sealed partial class ConsolePage
         _pause?.Dispose();
         _pause = new CancellationTokenSource();
         var token = _pause.Token;
-        _ = Task.Delay(LogPause, token).ContinueWith(_ => InvokeAsync(EnsureLoggedAsync), token,
+        _ = Task.Delay(LogPause, token).ContinueWith(_ => InvokeAsync(() => EnsureLogged()), token,
             TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
     }
 
-    private async Task<long?> EnsureLoggedAsync()
+    // Queued, never awaited: logging must never cost the agent the answer, least of all while the database is away.
+    private SearchLogEntry? EnsureLogged()
     {
         var query = _query.Trim();
         if (query.Length == 0)
             return null;
         var key = $"{query}\n{_caseType}\n{_agency}\n{_channel}";
         if (key == _loggedQuery)
-            return _searchId;
+            return _logged;
         _loggedQuery = key;
-        _searchId = null;
         var result = _result;
-        await Try(async () => _searchId = await Search.LogAsync(query, result?.TotalMatches ?? 0, result?.Hits.FirstOrDefault()?.Id, userName: _agent, source: "console"));
-        return _searchId;
-    }
-
-    // Logging must never cost the agent the answer: a failed write is logged and the console goes on.
-    private async Task Try(Func<Task> write)
-    {
-        try
-        {
-            await write();
-        }
-        catch (Exception ex) when (ex is Npgsql.NpgsqlException or TimeoutException or InvalidOperationException)
-        {
-            Logger.LogWarning(ex, "Console could not record to the database");
-        }
+        _logged = SearchLog.Enqueue(query, result?.TotalMatches ?? 0, result?.Hits.FirstOrDefault()?.Id, userName: _agent, source: "console");
+        return _logged;
     }
 
     public void Dispose()

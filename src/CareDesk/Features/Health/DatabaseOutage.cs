@@ -24,11 +24,7 @@ public sealed class DatabaseOutage(RequestDelegate next, NpgsqlDataSource dataSo
         catch (Exception ex) when (DatabaseFailure.Classify(ex) is { } kind && !http.Response.HasStarted)
         {
             logger.LogWarning("{Method} {Path}: database {Kind}: {Error}", http.Request.Method, http.Request.Path, kind, DatabaseFailure.Describe(ex));
-            if (kind is DatabaseFailureKind.ConnectionLost or DatabaseFailureKind.Unreachable)
-            {
-                // Idle pooled connections died with the server: drop them, or each would fail one request after it is back.
-                dataSource.Clear();
-            }
+            DatabaseFailure.DropDeadConnections(dataSource, kind);
             http.Response.Clear();
             http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
             var key = kind == DatabaseFailureKind.StorageFull ? "db.storage-full" : "db.unavailable";
@@ -81,6 +77,13 @@ public static class DatabaseFailure
             }
         }
         return null;
+    }
+
+    /// <summary>After a lost or refused connection, the idle pooled ones died with the server: drop them, or each would fail one request after it is back.</summary>
+    public static void DropDeadConnections(NpgsqlDataSource dataSource, DatabaseFailureKind kind)
+    {
+        if (kind is DatabaseFailureKind.ConnectionLost or DatabaseFailureKind.Unreachable)
+            dataSource.Clear();
     }
 
     /// <summary>One line for the log: the messages down the chain, no stack.</summary>

@@ -9,7 +9,7 @@ namespace CareDesk.Features.Health;
 /// </summary>
 public static class HealthRegistration
 {
-    public static IServiceCollection AddHealth(this IServiceCollection services) => services;
+    public static IServiceCollection AddHealth(this IServiceCollection services) => services.AddSingleton<DatabaseActions>();
 
     public static WebApplication MapHealth(this WebApplication app)
     {
@@ -30,8 +30,8 @@ public static class HealthRegistration
                 healthy = false;
                 database["reachable"] = false;
                 database["error"] = DatabaseFailure.Describe(ex);
-                if (DatabaseFailure.Classify(ex) is DatabaseFailureKind.ConnectionLost or DatabaseFailureKind.Unreachable)
-                    dataSource.Clear();
+                if (DatabaseFailure.Classify(ex) is { } kind)
+                    DatabaseFailure.DropDeadConnections(dataSource, kind);
             }
             var body = new Dictionary<string, object?>
             {

@@ -24,6 +24,8 @@ public sealed partial class ArticleEditorPage
 
     [Inject] private NavigationManager Navigation { get; set; } = default!;
 
+    [Inject] private CareDesk.Features.Health.DatabaseActions Db { get; set; } = default!;
+
     /// <summary>The article to revise; none for a new article.</summary>
     [SupplyParameterFromQuery(Name = "id")] private string? ArticleId { get; set; }
 
@@ -39,6 +41,7 @@ public sealed partial class ArticleEditorPage
     private bool _notFound;
     private bool _busy;
     private EditingException? _error;
+    private CareDesk.Features.Health.DatabaseProblem? _dbProblem;
 
     private bool IsNew => string.IsNullOrEmpty(ArticleId);
 
@@ -81,6 +84,7 @@ public sealed partial class ArticleEditorPage
     private async Task SaveAsync(bool submit)
     {
         _error = null;
+        _dbProblem = null;
         _busy = true;
         try
         {
@@ -97,6 +101,11 @@ public sealed partial class ArticleEditorPage
         catch (EditingException ex)
         {
             _error = ex;
+        }
+        catch (Exception ex)
+        {
+            // The form keeps the editor's text; the save button is the retry.
+            _dbProblem = Db.Handle("save an article", ex);
         }
         finally
         {

@@ -15,11 +15,14 @@ public partial class ReportsPage
 
     [Inject] private TimeProvider Clock { get; set; } = default!;
 
+    [Inject] private CareDesk.Features.Health.DatabaseActions Db { get; set; } = default!;
+
     private DateTime? _from;
     private DateTime? _to;
     private string? _agency;
     private string? _caseType;
     private bool _loading;
+    private CareDesk.Features.Health.DatabaseProblem? _dbProblem;
 
     private ReportFilter? _filter;
     private IReadOnlyList<DailyInquiries> _daily = [];
@@ -61,7 +64,10 @@ public partial class ReportsPage
         await LoadAsync();
     }
 
-    private async Task LoadAsync()
+    // The filters stay as chosen when the database is away; Apply is the retry.
+    private async Task LoadAsync() => _dbProblem = await Db.RunAsync("load the reports", LoadReportsAsync);
+
+    private async Task LoadReportsAsync()
     {
         var from = DateOnly.FromDateTime(_from ?? DateTime.Today.AddDays(-29));
         var to = DateOnly.FromDateTime(_to ?? DateTime.Today);

@@ -12,6 +12,8 @@ public static class SearchRegistration
         builder.Services.AddSingleton<IHealthContributor, SearchHealth>();
         builder.Services.AddSingleton<KnowledgeChangeListener>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<KnowledgeChangeListener>());
+        builder.Services.AddSingleton<SearchLogQueue>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<SearchLogQueue>());
         return builder;
     }
 

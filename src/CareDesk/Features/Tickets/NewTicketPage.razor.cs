@@ -26,6 +26,7 @@ public partial class NewTicketPage
     private IReadOnlyList<SearchHit> _suggestions = [];
     private Ticket? _openOfType;
     private string? _message;
+    private CareDesk.Features.Health.DatabaseProblem? _dbProblem;
     private bool _busy;
     private int _suggestVersion;
 
@@ -64,8 +65,12 @@ public partial class NewTicketPage
         if (_caseType.Length == 0 || !NationalId.TryParse(_callerId, out var id, out _))
             return;
         var scope = TicketScope.For((await AuthState).User);
-        var tickets = await History.ForCallerAsync(id.Value, scope);
-        _openOfType = tickets.FirstOrDefault(t => t.CaseType == _caseType && !t.IsResolved);
+        // Only a hint: without the database the agent can still fill the form in, and is told why.
+        _dbProblem = await Db.RunAsync("check the caller's open tickets", async () =>
+        {
+            var tickets = await History.ForCallerAsync(id.Value, scope);
+            _openOfType = tickets.FirstOrDefault(t => t.CaseType == _caseType && !t.IsResolved);
+        });
     }
 
     // Typing is fast and the search is microseconds; a short pause keeps the list from flickering.
@@ -90,12 +95,16 @@ public partial class NewTicketPage
             return;
         }
         _busy = true;
+        _message = null;
         try
         {
-            var result = await Commands.OpenAsync(form, TicketActor.From((await AuthState).User));
+            var actor = TicketActor.From((await AuthState).User);
+            TicketResult? result = null;
+            // On failure nothing is written (one transaction) and every field keeps its value: the agent submits again.
+            _dbProblem = await Db.RunAsync("open a ticket", async () => result = await Commands.OpenAsync(form, actor));
             if (result is TicketResult.Ok ok)
                 Nav.NavigateTo($"tickets/{ok.Ticket.Number}");
-            else
+            else if (result is not null)
                 _message = result is TicketResult.Invalid invalid ? invalid.MessageKey : "error.unexpected";
         }
         finally

@@ -22,6 +22,7 @@ public sealed partial class TicketPage
     [Inject] private TicketOptions Options { get; set; } = default!;
     [Inject] private IAuthorizationService Authorization { get; set; } = default!;
     [Inject] private TimeProvider Time { get; set; } = default!;
+    [Inject] private CareDesk.Features.Health.DatabaseActions Db { get; set; } = default!;
 
     private readonly string _session = Guid.NewGuid().ToString("N");
     private TicketActor _actor = default!;
@@ -34,6 +35,7 @@ public sealed partial class TicketPage
     private bool _joined;
     private string? _message;
     private bool _ok;
+    private CareDesk.Features.Health.DatabaseProblem? _dbProblem;
     private DateTimeOffset _now;
     private Timer? _heartbeat;
     private CircuitCulture _culture;
@@ -103,7 +105,15 @@ public sealed partial class TicketPage
     {
         if (_ticket is null)
             return;
-        var result = await action(Commands, _actor, _ticket);
+        var ticket = _ticket;
+        TicketResult? result = null;
+        // A failed action wrote nothing; the action's fields keep what was typed and the button is the retry.
+        _dbProblem = await Db.RunAsync("ticket action", async () => result = await action(Commands, _actor, ticket));
+        if (result is null)
+        {
+            _message = null;
+            return;
+        }
         (_message, _ok) = result switch
         {
             TicketResult.Ok => (doneKey, true),
@@ -131,9 +141,10 @@ public sealed partial class TicketPage
 
     private void OnResynced() => _ = InvokeAsync(_culture.Wrap(ReloadAsync));
 
+    // Live updates and retries: while the database is away the page keeps what it shows and says so.
     private async Task ReloadAsync()
     {
-        await LoadAsync();
+        _dbProblem = await Db.RunAsync("reload a ticket", LoadAsync);
         StateHasChanged();
     }
 

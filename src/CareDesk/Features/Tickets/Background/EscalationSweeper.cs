@@ -33,6 +33,11 @@ public sealed class EscalationSweeper(
                 if (escalated > 0)
                     logger.LogInformation("Escalated {Count} overdue ticket(s)", escalated);
             }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested && CareDesk.Features.Health.DatabaseFailure.Classify(ex) is { } kind)
+            {
+                // An outage is expected to pass: one line per interval, not a stack trace.
+                logger.LogWarning("Escalation sweep skipped: database {Kind}: {Error}", kind, CareDesk.Features.Health.DatabaseFailure.Describe(ex));
+            }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
                 logger.LogError(ex, "Escalation sweep failed; retrying at the next interval");

@@ -31,6 +31,11 @@ public sealed class OutboxDispatcher(
                 {
                     await DispatchOnceAsync(stoppingToken);
                 }
+                catch (Exception ex) when (!stoppingToken.IsCancellationRequested && CareDesk.Features.Health.DatabaseFailure.Classify(ex) is { } kind)
+                {
+                    // An outage is expected to pass: one line per interval, not a stack trace.
+                    logger.LogWarning("Outbox dispatch skipped: database {Kind}: {Error}", kind, CareDesk.Features.Health.DatabaseFailure.Describe(ex));
+                }
                 catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
                 {
                     logger.LogError(ex, "Outbox dispatch failed; retrying at the next interval");

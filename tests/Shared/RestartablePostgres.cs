@@ -1,16 +1,15 @@
 using CareDesk.Data;
-using CareDesk.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
-namespace CareDesk.Tests.Faults;
+namespace CareDesk.Testing;
 
 /// <summary>
 /// A test PostgreSQL the test can take away from the app and give back: stopped with <c>pg_ctl -m
 /// immediate</c> (a crash: no goodbye to clients, recovery at the next start) or <c>fast</c>, started
 /// again on the same port and data directory.
 /// </summary>
-internal sealed class RestartablePostgres : IAsyncDisposable
+public sealed class RestartablePostgres : IAsyncDisposable
 {
     private readonly string _root = Path.Combine(Path.GetTempPath(), "caredesk-fault-pg-" + Guid.NewGuid().ToString("N")[..10]);
     private EmbeddedPostgres? _server;

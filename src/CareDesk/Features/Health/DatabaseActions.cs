@@ -1,0 +1,46 @@
+using Npgsql;
+
+namespace CareDesk.Features.Health;
+
+/// <summary>Why a database action a page ran did not complete: an outage (worth a retry later) or anything else.</summary>
+public sealed record DatabaseProblem(string MessageKey, DatabaseFailureKind? Kind)
+{
+    public bool IsOutage => Kind is not null;
+}
+
+/// <summary>
+/// Runs what a live page (a Blazor circuit) asks of the database so a failure becomes a
+/// <see cref="DatabaseProblem"/> the page shows (<c>DatabaseAlert</c>), instead of an unhandled
+/// exception that ends the circuit and loses what the user typed. Outages are told from other errors
+/// as <see cref="DatabaseOutage"/> tells them for HTTP requests; the other errors are logged with
+/// their stack and shown as a generic error, never swallowed.
+/// </summary>
+public sealed class DatabaseActions(NpgsqlDataSource dataSource, ILogger<DatabaseActions> logger)
+{
+    /// <summary>Runs <paramref name="action"/>; null when it completed, else what went wrong (already logged).</summary>
+    public async Task<DatabaseProblem?> RunAsync(string what, Func<Task> action)
+    {
+        try
+        {
+            await action();
+            return null;
+        }
+        catch (Exception ex)
+        {
+            return Handle(what, ex);
+        }
+    }
+
+    /// <summary>Logs a failure of <paramref name="what"/> and says how to show it.</summary>
+    public DatabaseProblem Handle(string what, Exception ex)
+    {
+        if (DatabaseFailure.Classify(ex) is { } kind)
+        {
+            logger.LogWarning("{What}: database {Kind}: {Error}", what, kind, DatabaseFailure.Describe(ex));
+            DatabaseFailure.DropDeadConnections(dataSource, kind);
+            return new DatabaseProblem(kind == DatabaseFailureKind.StorageFull ? "db.page.storage-full" : "db.page.unavailable", kind);
+        }
+        logger.LogError(ex, "{What} failed", what);
+        return new DatabaseProblem("db.page.failed", null);
+    }
+}
