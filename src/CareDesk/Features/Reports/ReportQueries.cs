@@ -4,11 +4,11 @@ using Npgsql;
 namespace CareDesk.Features.Reports;
 
 /// <summary>
-/// The supervisor report numbers, straight from SQL over tickets, ticket_events, search_log and
-/// call_resolutions. Days are Riyadh calendar days (UTC+3). A stage is the span from the event that
-/// routed the ticket into it (routed, stage-advanced, rerouted, reopened — each records the stage,
-/// agency and stage due in <c>data.route</c>) to the next hand-off, reroute or resolution; it counts
-/// in the period in which it ended.
+/// The supervisor report numbers, straight from SQL over tickets, ticket_stages, search_log and
+/// call_resolutions. Days are Riyadh calendar days (UTC+3). A stage (a ticket_stages row, written with
+/// the ticket's events) runs from the event that routed the ticket into it (routed, stage-advanced,
+/// rerouted, reopened) to the next hand-off, reroute or resolution, against the due time computed when
+/// it began; it counts in the period in which it ended.
 /// </summary>
 public sealed class ReportQueries(NpgsqlDataSource dataSource)
 {
@@ -68,61 +68,46 @@ public sealed class ReportQueries(NpgsqlDataSource dataSource)
         ORDER BY 1, 2
         """, f, ct);
 
-    /// <summary>The stages that ended in the period: case type, stage, agency, start, end and due.</summary>
-    private const string Stages = """
-        WITH ends AS (
-            SELECT e.id, e.ticket_id, e.at FROM ticket_events e
-            WHERE e.kind IN ('stage-advanced', 'rerouted', 'resolved') AND e.at >= @from AND e.at < @to),
-        stages AS (
-            SELECT s.data->'route'->>'stage' AS stage, s.data->'route'->>'agency' AS agency,
-                   s.at AS started_at, ends.at AS ended_at, (s.data->'route'->>'stage_due')::timestamptz AS due
-            FROM ends
-            JOIN tickets t ON t.id = ends.ticket_id
-            CROSS JOIN LATERAL (
-                SELECT x.at, x.data FROM ticket_events x
-                WHERE x.ticket_id = ends.ticket_id AND x.id < ends.id AND x.kind IN ('routed', 'stage-advanced', 'rerouted', 'reopened')
-                ORDER BY x.id DESC LIMIT 1) s
-            WHERE @caseType::text IS NULL OR t.case_type = @caseType)
+    /// <summary>The stages (ticket_stages rows) that ended in the period, for the agency and case type filters.</summary>
+    private const string EndedStages = """
+        ticket_stages s
+        WHERE s.ended_at >= @from AND s.ended_at < @to
+          AND (@agency::text IS NULL OR s.agency = @agency) AND (@caseType::text IS NULL OR s.case_type = @caseType)
         """;
 
     /// <summary>Per agency, stages that ended in the period by their due time (met) or after it (missed).</summary>
     public Task<IReadOnlyList<StageDeadlines>> StageDeadlinesAsync(ReportFilter f, CancellationToken ct = default) => QueryAsync<StageDeadlines>($"""
-        {Stages}
-        SELECT agency AS Agency, count(*) FILTER (WHERE ended_at <= due) AS Met, count(*) FILTER (WHERE ended_at > due) AS Missed
-        FROM stages
-        WHERE @agency::text IS NULL OR agency = @agency
-        GROUP BY agency
-        ORDER BY agency
+        SELECT s.agency AS Agency, count(*) FILTER (WHERE s.ended_at <= s.due_at) AS Met, count(*) FILTER (WHERE s.ended_at > s.due_at) AS Missed
+        FROM {EndedStages}
+        GROUP BY s.agency
+        ORDER BY s.agency
         """, f, ct);
 
     /// <summary>Median and 90th percentile hours per stage (stages that ended in the period) and end to end (resolutions in the period, from opening).</summary>
     public Task<IReadOnlyList<StageTime>> StageTimesAsync(ReportFilter f, CancellationToken ct = default) => QueryAsync<StageTime>($"""
-        {Stages}
         SELECT * FROM (
-            SELECT stage AS Stage, count(*) AS Count,
-                   percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM ended_at - started_at)) / 3600 AS MedianHours,
-                   percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM ended_at - started_at)) / 3600 AS P90Hours
-            FROM stages
-            WHERE @agency::text IS NULL OR agency = @agency
-            GROUP BY stage
-            ORDER BY stage) per_stage
+            SELECT s.stage AS Stage, count(*) AS Count,
+                   percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM s.ended_at - s.started_at)) / 3600 AS MedianHours,
+                   percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM s.ended_at - s.started_at)) / 3600 AS P90Hours
+            FROM {EndedStages}
+            GROUP BY s.stage
+            ORDER BY s.stage) per_stage
         UNION ALL
         SELECT '{StageTime.EndToEnd}', count(*),
-               coalesce(percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM e.at - t.opened_at)) / 3600, 0),
-               coalesce(percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM e.at - t.opened_at)) / 3600, 0)
-        FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id
-        WHERE e.kind = 'resolved' AND e.at >= @from AND e.at < @to
-          AND (@agency::text IS NULL OR e.agency = @agency) AND (@caseType::text IS NULL OR t.case_type = @caseType)
+               coalesce(percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM s.ended_at - s.opened_at)) / 3600, 0),
+               coalesce(percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM s.ended_at - s.opened_at)) / 3600, 0)
+        FROM {EndedStages}
+          AND s.ended_by = 'resolved'
         """, f, ct);
 
-    /// <summary>Escalations in the period, by the agency that owned the ticket when it escalated.</summary>
+    /// <summary>Escalations in the period, by the agency that held the stage when it escalated (at most one per stage).</summary>
     public Task<IReadOnlyList<Escalations>> EscalationsAsync(ReportFilter f, CancellationToken ct = default) => QueryAsync<Escalations>("""
-        SELECT e.agency AS Agency, count(*) AS Count
-        FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id
-        WHERE e.kind = 'escalated' AND e.at >= @from AND e.at < @to
-          AND (@agency::text IS NULL OR e.agency = @agency) AND (@caseType::text IS NULL OR t.case_type = @caseType)
-        GROUP BY e.agency
-        ORDER BY e.agency
+        SELECT s.agency AS Agency, count(*) AS Count
+        FROM ticket_stages s
+        WHERE s.escalated_at >= @from AND s.escalated_at < @to
+          AND (@agency::text IS NULL OR s.agency = @agency) AND (@caseType::text IS NULL OR s.case_type = @caseType)
+        GROUP BY s.agency
+        ORDER BY s.agency
         """, f, ct);
 
     private async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, ReportFilter f, CancellationToken ct)
