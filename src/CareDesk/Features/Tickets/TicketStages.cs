@@ -17,6 +17,7 @@ internal static class TicketStages
     public const string Migration = "2026-11-22_70_TicketStages.sql";
 
     private const string BackfillMarker = "-- Backfill:";
+    private const string BackfillEndMarker = "-- End of backfill.";
 
     private static readonly HashSet<string> Starts =
         [TicketEventKind.Routed, TicketEventKind.StageAdvanced, TicketEventKind.Rerouted, TicketEventKind.Reopened];
@@ -71,8 +72,9 @@ internal static class TicketStages
     {
         var sql = MigrationRunner.Embedded().Single(m => m.Name == Migration).Sql;
         var start = sql.IndexOf(BackfillMarker, StringComparison.Ordinal);
-        if (start < 0)
-            throw new InvalidOperationException($"{Migration} has no '{BackfillMarker}' section");
-        return sql[start..].TrimEnd();
+        var end = sql.IndexOf(BackfillEndMarker, StringComparison.Ordinal);
+        if (start < 0 || end < start)
+            throw new InvalidOperationException($"{Migration} has no '{BackfillMarker}' … '{BackfillEndMarker}' section");
+        return sql[start..end].TrimEnd();
     }
 }
