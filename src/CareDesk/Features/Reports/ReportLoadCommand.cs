@@ -105,10 +105,15 @@ internal static class ReportLoadCommand
             ("escalations", f => q.EscalationsAsync(f)),
             ("content-gaps (all 4)", f => gaps.ReportAsync(f.FromUtc, f.ToUtc)),
         };
+        var cpu = await ServerCpu.FindAsync(ds);
+        Console.WriteLine(cpu is null
+            ? "wall-clock ms, best of three after a warm-up"
+            : "wall-clock ms, best of three after a warm-up (in brackets: the server's CPU ms per run, average of the three)");
         PrintLoadAverage();
         Console.WriteLine($"| query | {string.Join(" | ", filters.Select(f => f.Name))} |");
         Console.WriteLine($"|---|{string.Concat(filters.Select(_ => "---:|"))}");
         var page = new double[filters.Length];
+        var pageCpu = new double[filters.Length];
         foreach (var (name, run) in queries)
         {
             var cells = new List<string>();
@@ -118,19 +123,22 @@ internal static class ReportLoadCommand
                 // Best of three after a warm-up run: the steady state a supervisor refreshing the page sees.
                 await run(filter);
                 var best = double.MaxValue;
+                var cpuBefore = cpu?.Used();
                 for (var i = 0; i < 3; i++)
                 {
                     var sw = Stopwatch.StartNew();
                     await run(filter);
                     best = Math.Min(best, sw.Elapsed.TotalMilliseconds);
                 }
-                cells.Add($"{best:N0} ms");
+                var cpuMs = (cpu?.Used() - cpuBefore)?.TotalMilliseconds / 3;
+                cells.Add(cpuMs is null ? $"{best:N0} ms" : $"{best:N0} ms ({cpuMs:N0})");
                 page[column] += best;
+                pageCpu[column] += cpuMs ?? 0;
             }
             Console.WriteLine($"| {name} | {string.Join(" | ", cells)} |");
         }
         // The page runs the sections one after another.
-        Console.WriteLine($"| whole page (sum) | {string.Join(" | ", page.Select(ms => $"{ms:N0} ms"))} |");
+        Console.WriteLine($"| whole page (sum) | {string.Join(" | ", page.Zip(pageCpu, (ms, c) => cpu is null ? $"{ms:N0} ms" : $"{ms:N0} ms ({c:N0})"))} |");
         PrintLoadAverage();
     }
 
