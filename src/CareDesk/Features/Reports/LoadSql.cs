@@ -3,8 +3,9 @@ using CareDesk.Features.Tickets;
 namespace CareDesk.Features.Reports;
 
 /// <summary>
-/// The synthetic data set of <c>generate-load-data</c>, built with generate_series (parameter @n =
-/// tickets). Ticket g: opened g minutes into the last year (wrapping), case type ct01–ct10, intake
+/// The synthetic data set of <c>generate-load-data</c>, built with generate_series (parameters @n =
+/// tickets, @now = one moment for every step, so the tickets and their events agree to the microsecond).
+/// Ticket g: opened g minutes into the last year (wrapping), case type ct01–ct10, intake
 /// at one of five agencies for 1–72 h (due 48 h), review at another for 1–120 h (due 72 h); 70 %
 /// resolved, 20 % open at review, 10 % open at intake; intake stages past due are escalated.
 /// ticket_stages is then filled from these events by migration 70's backfill.
@@ -13,7 +14,7 @@ internal static class LoadSql
 {
     private const string Ticket = """
         'LOAD-' || g AS number,
-        now() - interval '365 days' + (g % 525600) * interval '1 minute' + (g / 525600) * interval '1 second' AS opened,
+        @now - interval '365 days' + (g % 525600) * interval '1 minute' + (g / 525600) * interval '1 second' AS opened,
         (1 + g * 7919 % 72) * interval '1 hour' AS intake,
         (1 + g * 104729 % 120) * interval '1 hour' AS review,
         (ARRAY['MOF', 'GOSI', 'ZATCA', 'MOH', 'MOI'])[1 + g % 5] AS intake_agency,
@@ -33,7 +34,7 @@ internal static class LoadSql
                    opened, CASE WHEN fate = 9 THEN 1 ELSE 2 END, opened + CASE WHEN fate = 9 THEN interval '0' ELSE intake END,
                    opened + CASE WHEN fate = 9 THEN interval '48 hours' ELSE intake + interval '72 hours' END,
                    opened + interval '30 days',
-                   CASE WHEN fate = 9 AND opened + interval '48 hours 5 minutes' < now() THEN 1 END, opened
+                   CASE WHEN fate = 9 AND opened + interval '48 hours 5 minutes' < @now THEN 1 END, opened
             FROM (SELECT g, {Ticket} FROM generate_series(1::bigint, @n) g) s
             """),
         ("events: created+routed", $"""
@@ -51,7 +52,7 @@ internal static class LoadSql
                    jsonb_build_object('stage', 'intake')
             FROM (SELECT g, {Ticket} FROM generate_series(1::bigint, @n) g) s
             JOIN tickets t ON t.number = s.number
-            WHERE (s.fate = 9 OR s.intake > interval '48 hours 5 minutes') AND s.opened + interval '48 hours 5 minutes' < now()
+            WHERE (s.fate = 9 OR s.intake > interval '48 hours 5 minutes') AND s.opened + interval '48 hours 5 minutes' < @now
             """),
         ("events: stage-advanced", $"""
             INSERT INTO ticket_events (ticket_id, version, kind, actor, actor_name, agency, at, data)
@@ -71,12 +72,12 @@ internal static class LoadSql
             """),
         ("searches", """
             INSERT INTO search_log (at, query, hit_count, chosen_article)
-            SELECT now() - interval '365 days' + (g % 525600) * interval '1 minute', 'استعلام ' || (g % 5000), g % 7, NULL
+            SELECT @now - interval '365 days' + (g % 525600) * interval '1 minute', 'استعلام ' || (g % 5000), g % 7, NULL
             FROM generate_series(1::bigint, @n) g
             """),
         ("call resolutions", """
             INSERT INTO call_resolutions (at, article_id, revision)
-            SELECT now() - interval '365 days' + (g * 3 % 525600) * interval '1 minute', r.article_id, r.revision
+            SELECT @now - interval '365 days' + (g * 3 % 525600) * interval '1 minute', r.article_id, r.revision
             FROM (SELECT article_id, revision FROM kb_revisions ORDER BY article_id, revision LIMIT 1) r
             CROSS JOIN generate_series(1::bigint, @n / 3) g
             """),

@@ -57,12 +57,14 @@ internal static class ReportLoadCommand
         if (!timeOnly)
         {
             var clock = Stopwatch.StartNew();
+            var now = DateTime.UtcNow;
             await using var conn = await ds.OpenConnectionAsync();
             foreach (var (what, sql) in LoadSql.Steps)
             {
                 var step = Stopwatch.StartNew();
                 await using var cmd = new NpgsqlCommand(sql, conn) { CommandTimeout = 0 };
                 cmd.Parameters.AddWithValue("n", tickets);
+                cmd.Parameters.AddWithValue("now", now);
                 var rows = await cmd.ExecuteNonQueryAsync();
                 Console.WriteLine($"{what,-24} {rows,12:N0} rows {step.Elapsed.TotalSeconds,8:N1} s");
             }

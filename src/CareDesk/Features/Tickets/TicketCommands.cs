@@ -7,8 +7,8 @@ namespace CareDesk.Features.Tickets;
 
 /// <summary>
 /// Every change to a ticket. Each command is one transaction: the row update guarded by the version
-/// the caller read (<c>WHERE id = @Id AND version = @Expected</c>) and the caller's scope, the event,
-/// the outbox messages, the call-back and the NOTIFY. A stale version writes nothing and returns
+/// the caller read (<c>WHERE id = @Id AND version = @Expected</c>) and the caller's scope, the event
+/// with its stage row (<see cref="TicketStages"/>), the outbox messages, the call-back and the NOTIFY. A stale version writes nothing and returns
 /// <see cref="TicketResult.ConcurrencyConflict"/>.
 /// </summary>
 public sealed class TicketCommands(NpgsqlDataSource dataSource, JourneyRouter router, TicketFormValidator validator, TimeProvider time)
