@@ -156,6 +156,18 @@ public sealed class TicketStagesTests(PostgresServer postgres)
         .Concat((await q.StageDeadlinesAsync(f with { CaseType = "visa-fee-refund" })).Select(r => $"deadline visa {r.Agency} met {r.Met} missed {r.Missed}")));
 
     [Fact]
+    public void BackfillSql_ReadFromMigration70_IsItsInsertAlone()
+    {
+        var sql = TicketStages.BackfillSql;
+
+        Assert.StartsWith("-- Backfill:", sql);
+        Assert.Contains("INSERT INTO ticket_stages", sql);
+        Assert.EndsWith("ON CONFLICT (ticket_id, hand_off) DO NOTHING;", sql);
+        Assert.DoesNotContain("CREATE", sql);
+        Assert.DoesNotContain("SET LOCAL", sql);
+    }
+
+    [Fact]
     public async Task AdvanceAsync_FailsAfterItsEventAndStageWrites_LeavesBothAsTheyWere()
     {
         await using var h = await TicketHarness.CreateAsync(postgres);

@@ -29,7 +29,10 @@ internal static class TicketStages
     /// The backfill of migration 70, which writes the stages of every ticket that has none from its
     /// events (idempotent). generate-load-data and the report tests run it after writing history by hand.
     /// </summary>
-    public static string BackfillSql { get; } = ReadBackfill();
+    public static string BackfillSql => Backfill.Value;
+
+    // Read on first use, so the ticket commands never depend on the migration's text.
+    private static readonly Lazy<string> Backfill = new(ReadBackfill);
 
     /// <summary>
     /// What an event of <paramref name="kind"/> does to the stages: ends the stage <paramref name="before"/>
