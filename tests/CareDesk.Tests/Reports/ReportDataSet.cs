@@ -1,10 +1,13 @@
+using CareDesk.Features.Tickets;
 using Dapper;
 using Npgsql;
 
 namespace CareDesk.Tests.Reports;
 
 /// <summary>
-/// Five tickets with known timestamps, written straight into tickets and ticket_events. Case types
+/// Five tickets with known timestamps, written straight into tickets and ticket_events in one
+/// transaction, their ticket_stages rows recovered by migration 70's backfill (as on an upgraded
+/// database; other tests check that live writes give the same rows). Case types
 /// are "{prefix}refund" and "{prefix}visa"; agencies MOF, GOSI, ZATCA. <see cref="Day"/> is
 /// 2026-11-10 09:00 UTC (12:00 in Riyadh); the report period is 2026-11-10 to 2026-11-12 (Riyadh).
 /// </summary>
@@ -20,6 +23,8 @@ public static class ReportDataSet
         var refund = prefix + "refund";
         var visa = prefix + "visa";
         var h = (double hours) => Day.AddHours(hours);
+        // One transaction: a backfill running beside it (another test's) never sees half a history.
+        await using var tx = await conn.BeginTransactionAsync();
 
         // T1: intake at MOF 20 h (due 24 h: met), review at GOSI 30 h (due 24 h: missed, escalated at 44 h), resolved at 50 h.
         var t1 = await TicketAsync(conn, prefix + "1", refund, "review", "GOSI", "resolved", h(0));
@@ -46,6 +51,9 @@ public static class ReportDataSet
         // T5: opened 2026-11-10 21:30 UTC, which is 2026-11-11 00:30 in Riyadh; awaiting information at GOSI.
         var t5 = await TicketAsync(conn, prefix + "5", visa, "review", "GOSI", "awaiting-info", h(12.5));
         await EventAsync(conn, t5, "routed", "GOSI", h(12.5), "review", "GOSI", h(200));
+
+        await conn.ExecuteAsync(TicketStages.BackfillSql, transaction: tx);
+        await tx.CommitAsync();
     }
 
     private static Task<long> TicketAsync(NpgsqlConnection conn, string number, string caseType, string stage, string agency, string status, DateTime opened) =>

@@ -7,8 +7,8 @@ namespace CareDesk.Features.Tickets;
 
 /// <summary>
 /// Every change to a ticket. Each command is one transaction: the row update guarded by the version
-/// the caller read (<c>WHERE id = @Id AND version = @Expected</c>) and the caller's scope, the event,
-/// the outbox messages, the call-back and the NOTIFY. A stale version writes nothing and returns
+/// the caller read (<c>WHERE id = @Id AND version = @Expected</c>) and the caller's scope, the event
+/// with its stage row (<see cref="TicketStages"/>), the outbox messages, the call-back and the NOTIFY. A stale version writes nothing and returns
 /// <see cref="TicketResult.ConcurrencyConflict"/>.
 /// </summary>
 public sealed class TicketCommands(NpgsqlDataSource dataSource, JourneyRouter router, TicketFormValidator validator, TimeProvider time)
@@ -58,8 +58,8 @@ public sealed class TicketCommands(NpgsqlDataSource dataSource, JourneyRouter ro
             Details = TicketRows.ToJson(TicketFormValidator.Clean(type, form.Details)),
         }, tx, cancellationToken: ct));
         var ticket = (await TicketStore.GetAsync(conn, tx, id, new TicketScope(true, null), ct))!;
-        await TicketWrites.AppendEventAsync(conn, tx, ticket, TicketEventKind.Created, actor, new { case_type = type.Code, details = ticket.Details }, now, ct);
-        await TicketWrites.AppendEventAsync(conn, tx, ticket, TicketEventKind.Routed, actor, RouteData(route), now, ct);
+        await TicketWrites.AppendEventAsync(conn, tx, null, ticket, TicketEventKind.Created, actor, new { case_type = type.Code, details = ticket.Details }, now, ct);
+        await TicketWrites.AppendEventAsync(conn, tx, null, ticket, TicketEventKind.Routed, actor, RouteData(route), now, ct);
         await TicketWrites.EnqueueAsync(conn, tx, [ToAgency(route.Agency, ticket, "ticket-new",
             $"تذكرة جديدة {ticket.Number} لجهتكم", $"New ticket {ticket.Number} for your agency")], now, ct);
         await TicketWrites.SignalAsync(conn, tx, ticket, TicketEventKind.Created, null, ct);
@@ -227,7 +227,7 @@ public sealed class TicketCommands(NpgsqlDataSource dataSource, JourneyRouter ro
             var latest = await TicketStore.GetAsync(conn, null, id, scope, ct);
             return latest is null ? new TicketResult.NotFound() : new TicketResult.ConcurrencyConflict(latest);
         }
-        await TicketWrites.AppendEventAsync(conn, tx, next, change.Kind, actor, change.Data, now, ct);
+        await TicketWrites.AppendEventAsync(conn, tx, current, next, change.Kind, actor, change.Data, now, ct);
         await TicketWrites.EnqueueAsync(conn, tx, change.Outbox, now, ct);
         if (change.Callback == CallbackAction.Create)
         {

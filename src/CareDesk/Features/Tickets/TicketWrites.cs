@@ -9,15 +9,21 @@ public sealed record OutboxMessage(string Channel, string Audience, long? Ticket
 /// <summary>What a notification says, in both languages.</summary>
 public sealed record NotificationPayload(string Kind, string? Number, string TextAr, string TextEn);
 
-/// <summary>The writes every ticket change shares: the event, the outbox rows and the NOTIFY, all inside the caller's transaction.</summary>
+/// <summary>The writes every ticket change shares: the event with its stage row, the outbox rows and the NOTIFY, all inside the caller's transaction.</summary>
 internal static class TicketWrites
 {
     public const string TicketsChannel = "caredesk_tickets";
     public const string NotificationsChannel = "caredesk_notifications";
     public const string PresenceChannel = "caredesk_presence";
 
-    public static Task AppendEventAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Ticket ticket, string kind, TicketActor actor, object data, DateTimeOffset now, CancellationToken ct) =>
-        conn.ExecuteAsync(new CommandDefinition("""
+    /// <summary>
+    /// Appends the event and keeps <c>ticket_stages</c> in step with it (<see cref="TicketStages"/>):
+    /// <paramref name="before"/> is the ticket as it was (its stage is the one a hand-off, reroute or
+    /// resolution ends), <paramref name="ticket"/> as it is now.
+    /// </summary>
+    public static async Task AppendEventAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Ticket? before, Ticket ticket, string kind, TicketActor actor, object data, DateTimeOffset now, CancellationToken ct)
+    {
+        await conn.ExecuteAsync(new CommandDefinition("""
             INSERT INTO ticket_events (ticket_id, version, kind, actor, actor_name, agency, at, data)
             VALUES (@TicketId, @Version, @Kind, @Actor, @ActorName, @Agency, @At, @Data::jsonb)
             """, new
@@ -31,6 +37,8 @@ internal static class TicketWrites
             At = now.UtcDateTime,
             Data = TicketRows.ToJson(data),
         }, tx, cancellationToken: ct));
+        await TicketStages.RecordAsync(conn, tx, before, ticket, kind, now, ct);
+    }
 
     public static async Task EnqueueAsync(NpgsqlConnection conn, NpgsqlTransaction tx, IEnumerable<OutboxMessage> messages, DateTimeOffset now, CancellationToken ct)
     {

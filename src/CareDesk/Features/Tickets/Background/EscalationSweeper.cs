@@ -78,7 +78,7 @@ public sealed class EscalationSweeper(
             UPDATE tickets SET escalated_hand_off = hand_off, version = version + 1, updated_at = @Now WHERE id = @Id
             """, new { t.Id, Now = now.UtcDateTime }, tx, cancellationToken: ct));
         var backup = router.PoolOf(t.OwningAgency).FirstOrDefault(l => l.Rank == CareDesk.Knowledge.Reference.LiaisonRank.Backup);
-        await TicketWrites.AppendEventAsync(conn, tx, next, TicketEventKind.Escalated, System,
+        await TicketWrites.AppendEventAsync(conn, tx, t, next, TicketEventKind.Escalated, System,
             new { stage = t.StageCode, stage_due = t.StageDue, hand_off = t.HandOff, backup = backup?.NameEn }, now, ct);
         var payload = new NotificationPayload("escalated", t.Number,
             $"تجاوزت التذكرة {t.Number} مهلة مرحلة {t.StageCode} لدى {t.OwningAgency}",
