@@ -154,11 +154,10 @@ public sealed class OutboxDispatcher(
             TextsEn = rows.Select(r => r.Payload.TextEn).ToArray(),
             Now = now.UtcDateTime,
         };
-        await tx.SaveAsync("batch", ct);
         try
         {
-            await conn.ExecuteAsync(new CommandDefinition(insert, Args(inApp), tx, cancellationToken: ct));
-            await tx.ReleaseAsync("batch", ct);
+            // The savepoint travels with the insert (one round trip); the commit releases it.
+            await conn.ExecuteAsync(new CommandDefinition("SAVEPOINT batch;\n" + insert, Args(inApp), tx, cancellationToken: ct));
             return inApp.Select(r => r.Message).ToList();
         }
         catch (PostgresException)
