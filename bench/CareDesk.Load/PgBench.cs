@@ -12,7 +12,7 @@ namespace CareDesk.Load;
 /// <list type="bullet">
 /// <item><c>insert</c>: one ticket row of the intake's width in one transaction (one commit, one WAL flush).</item>
 /// <item><c>intake-sql</c>: the statements one <c>POST /api/tickets</c> sends, in the same order and transactions
-/// (key lookup, idempotency lookup, ticket + read-back + two events + outbox + NOTIFY + api_intake, then the audit row).</item>
+/// (key lookup, idempotency lookup, then one transaction: the ticket returning its row, two events, outbox, NOTIFY, api_intake and the audit row).</item>
 /// </list>
 /// The scripts are in <see cref="PgBenchScripts"/>. Latencies come from pgbench's per-transaction log (<c>-l</c>), summarized like the HTTP ones.
 /// </summary>

@@ -37,15 +37,14 @@ public static class PgBenchScripts
             SELECT id, integration, scopes FROM public.api_keys WHERE key_hash = 'loadbench' AND revoked_at IS NULL;
             SELECT ticket_id, request_hash FROM {{Schema}}.api_intake WHERE integration = 'api-load' AND idempotency_key = :nid::text;
             BEGIN;
-            {{TicketInsert}} RETURNING id AS tid \gset
-            SELECT * FROM {{Schema}}.tickets WHERE id = :tid;
+            {{TicketInsert}} RETURNING id AS tid, * \gset
             INSERT INTO {{Schema}}.ticket_events (ticket_id, version, kind, actor, actor_name, agency, at, data) VALUES (:tid, 1, 'created', 'api-load', 'api-load', 'MOF', now(), '{"case_type": "payment-not-reflected", "details": {"amount": "300", "service": "تجديد جواز"} }');
             INSERT INTO {{Schema}}.ticket_events (ticket_id, version, kind, actor, actor_name, agency, at, data) VALUES (:tid, 1, 'routed', 'api-load', 'api-load', 'MOF', now(), '{"route": {"stage": "contact-center", "agency": "MOF", "stage_due": "2026-12-01T100000Z"} }');
             INSERT INTO {{Schema}}.outbox (channel, audience, ticket_id, payload, created_at, next_attempt_at) VALUES ('in-app', 'agency-backup-MOF', :tid, '{"kind": "ticket-new", "text_ar": "تذكرة جديدة لجهتكم", "text_en": "New ticket for your agency"}', now(), now());
             SELECT pg_notify('loadbench', :tid::text);
             INSERT INTO {{Schema}}.api_intake (ticket_id, integration, channel, idempotency_key, request_hash) VALUES (:tid, 'api-load', 'email', :tid::text, md5(:tid::text));
-            COMMIT;
             INSERT INTO {{Schema}}.audit_log (actor, action, subject, ticket, details, ip) VALUES ('api-load', 'api.call', 'POST /api/tickets', 'CD-2026-000001', '201', '127.0.0.1');
+            COMMIT;
             """,
     };
 }

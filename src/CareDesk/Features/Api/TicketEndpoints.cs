@@ -62,10 +62,15 @@ public static class TicketEndpoints
         TicketResult result;
         try
         {
-            result = await commands.OpenAsync(form, ApiActor.For(integration), (conn, tx, ticket, token) => conn.ExecuteAsync(new CommandDefinition("""
-                INSERT INTO api_intake (ticket_id, integration, channel, idempotency_key, request_hash)
-                VALUES (@TicketId, @Integration, @Channel, @Key, @Hash)
-                """, new { TicketId = ticket.Id, Integration = integration, body.Channel, Key = idempotencyKey, Hash = hash }, tx, cancellationToken: token)), ct);
+            result = await commands.OpenAsync(form, ApiActor.For(integration), async (conn, tx, ticket, token) =>
+            {
+                await conn.ExecuteAsync(new CommandDefinition("""
+                    INSERT INTO api_intake (ticket_id, integration, channel, idempotency_key, request_hash)
+                    VALUES (@TicketId, @Integration, @Channel, @Key, @Hash)
+                    """, new { TicketId = ticket.Id, Integration = integration, body.Channel, Key = idempotencyKey, Hash = hash }, tx, cancellationToken: token));
+                // The call's audit entry commits with the ticket (one commit), or rolls back with it.
+                await ApiAudit.WriteInTransactionAsync(http, conn, tx, StatusCodes.Status201Created, ticket.Number, token);
+            }, ct);
         }
         catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation && idempotencyKey is not null)
         {
@@ -93,6 +98,7 @@ public static class TicketEndpoints
 
     private static IResult Created(HttpContext http, JourneyRouter router, Ticket ticket)
     {
+        ApiAudit.Committed(http, StatusCodes.Status201Created);
         http.Items[TicketItem] = ticket.Number;
         http.Response.Headers.Location = "/api/tickets/" + ticket.Number;
         return ApiJson.Json(ToStatus(router, ticket), StatusCodes.Status201Created);

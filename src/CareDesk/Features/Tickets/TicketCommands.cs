@@ -37,13 +37,13 @@ public sealed class TicketCommands(NpgsqlDataSource dataSource, JourneyRouter ro
 
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
-        var id = await conn.ExecuteScalarAsync<long>(new CommandDefinition("""
+        var row = await conn.QuerySingleAsync<TicketRows.Row>(new CommandDefinition($"""
             INSERT INTO tickets (number, caller_national_id, caller_phone, case_type, stage_index, stage_code, owning_agency,
                                  status, opened_by, opened_at, stage_started_at, stage_due, journey_due, details, updated_at)
             VALUES ('CD-' || to_char(@Now AT TIME ZONE 'Asia/Riyadh', 'YYYY') || '-' || lpad(nextval('ticket_number_seq')::text, 6, '0'),
                     @CallerNationalId, @CallerPhone, @CaseType, 0, @StageCode, @Agency,
                     'open', @OpenedBy, @Now, @Now, @StageDue, @JourneyDue, @Details::jsonb, @Now)
-            RETURNING id
+            RETURNING {TicketRows.Columns}
             """, new
         {
             Now = now.UtcDateTime,
@@ -57,7 +57,7 @@ public sealed class TicketCommands(NpgsqlDataSource dataSource, JourneyRouter ro
             JourneyDue = route.JourneyDue.UtcDateTime,
             Details = TicketRows.ToJson(TicketFormValidator.Clean(type, form.Details)),
         }, tx, cancellationToken: ct));
-        var ticket = (await TicketStore.GetAsync(conn, tx, id, new TicketScope(true, null), ct))!;
+        var ticket = row.ToTicket();
         await TicketWrites.AppendEventAsync(conn, tx, null, ticket, TicketEventKind.Created, actor, new { case_type = type.Code, details = ticket.Details }, now, ct);
         await TicketWrites.AppendEventAsync(conn, tx, null, ticket, TicketEventKind.Routed, actor, RouteData(route), now, ct);
         await TicketWrites.EnqueueAsync(conn, tx, [ToAgency(route.Agency, ticket, "ticket-new",

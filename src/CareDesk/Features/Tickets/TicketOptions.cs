@@ -16,6 +16,9 @@ public sealed class TicketOptions
     /// <summary>Attempts before an outbox message is given up as failed.</summary>
     public int OutboxMaxAttempts { get; init; } = 8;
 
+    /// <summary>Messages the dispatcher claims, delivers and marks in one transaction.</summary>
+    public int OutboxBatchSize { get; init; } = 100;
+
     /// <summary>A viewer whose page sent no heartbeat for this long no longer counts as having the ticket open.</summary>
     public TimeSpan PresenceTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
@@ -30,6 +33,7 @@ public sealed class TicketOptions
             EscalationInterval = Interval(s, nameof(EscalationInterval), TimeSpan.FromMinutes(1)),
             OutboxInterval = Interval(s, nameof(OutboxInterval), TimeSpan.FromSeconds(5)),
             OutboxMaxAttempts = int.TryParse(s[nameof(OutboxMaxAttempts)], out var n) && n > 0 ? n : 8,
+            OutboxBatchSize = int.TryParse(s[nameof(OutboxBatchSize)], out var b) && b is > 0 and <= 10_000 ? b : 100,
             PresenceTimeout = Interval(s, nameof(PresenceTimeout), TimeSpan.FromSeconds(30)),
             EmailSender = s[nameof(EmailSender)] is { Length: > 0 } e ? e : "disabled",
         };
