@@ -15,6 +15,7 @@ public static class PgBenchScripts
         CREATE TABLE {{Schema}}.tickets (LIKE public.tickets INCLUDING ALL);
         CREATE TABLE {{Schema}}.ticket_events (LIKE public.ticket_events INCLUDING ALL);
         CREATE TABLE {{Schema}}.outbox (LIKE public.outbox INCLUDING ALL);
+        CREATE TABLE {{Schema}}.ticket_stages (LIKE public.ticket_stages INCLUDING ALL);
         CREATE TABLE {{Schema}}.api_intake (LIKE public.api_intake INCLUDING ALL);
         CREATE TABLE {{Schema}}.audit_log (LIKE public.audit_log INCLUDING ALL);
         CREATE SEQUENCE {{Schema}}.ticket_number_seq;
@@ -40,6 +41,7 @@ public static class PgBenchScripts
             {{TicketInsert}} RETURNING id AS tid, * \gset
             INSERT INTO {{Schema}}.ticket_events (ticket_id, version, kind, actor, actor_name, agency, at, data) VALUES (:tid, 1, 'created', 'api-load', 'api-load', 'MOF', now(), '{"case_type": "payment-not-reflected", "details": {"amount": "300", "service": "تجديد جواز"} }');
             INSERT INTO {{Schema}}.ticket_events (ticket_id, version, kind, actor, actor_name, agency, at, data) VALUES (:tid, 1, 'routed', 'api-load', 'api-load', 'MOF', now(), '{"route": {"stage": "contact-center", "agency": "MOF", "stage_due": "2026-12-01T100000Z"} }');
+            INSERT INTO {{Schema}}.ticket_stages (ticket_id, hand_off, case_type, stage, agency, opened_at, started_at, due_at) VALUES (:tid, 0, 'payment-not-reflected', 'contact-center', 'MOF', now(), now(), now() + interval '3 days') ON CONFLICT (ticket_id, hand_off) DO UPDATE SET escalated_at = coalesce({{Schema}}.ticket_stages.escalated_at, excluded.escalated_at);
             INSERT INTO {{Schema}}.outbox (channel, audience, ticket_id, payload, created_at, next_attempt_at) VALUES ('in-app', 'agency-backup-MOF', :tid, '{"kind": "ticket-new", "text_ar": "تذكرة جديدة لجهتكم", "text_en": "New ticket for your agency"}', now(), now());
             SELECT pg_notify('loadbench', :tid::text);
             INSERT INTO {{Schema}}.api_intake (ticket_id, integration, channel, idempotency_key, request_hash) VALUES (:tid, 'api-load', 'email', :tid::text, md5(:tid::text));
