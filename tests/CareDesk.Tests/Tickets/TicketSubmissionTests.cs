@@ -106,6 +106,25 @@ public sealed class TicketSubmissionTests(PostgresServer postgres)
         Assert.Equal(1, await h.CountAsync("SELECT count(*) FROM tickets"));
     }
 
+    [Fact]
+    public async Task TicketActions_RetriedAfterTheyCommitted_RefusedAsStaleAndWrittenOnce()
+    {
+        // Notes and replies on a ticket carry the version the page showed: a retry of one that committed
+        // (its answer lost, or a double click) finds the next version and writes nothing.
+        await using var h = await TicketHarness.CreateAsync(postgres);
+        var t = await h.OpenAsync("balance-inquiry");
+        var liaison = TicketHarness.Liaison("MOF");
+
+        Assert.IsType<TicketResult.Ok>(await h.Commands.AddNoteAsync(t.Id, t.Version, TicketHarness.Agent, "ملاحظة"));
+        Assert.IsType<TicketResult.ConcurrencyConflict>(await h.Commands.AddNoteAsync(t.Id, t.Version, TicketHarness.Agent, "ملاحظة"));
+        var template = TicketHarness.Reference.Templates.Templates[0].Code;
+        Assert.IsType<TicketResult.Ok>(await h.Commands.ReplyAsync(t.Id, t.Version + 1, liaison, template, null));
+        Assert.IsType<TicketResult.ConcurrencyConflict>(await h.Commands.ReplyAsync(t.Id, t.Version + 1, liaison, template, null));
+
+        Assert.Equal(1, await h.CountAsync("SELECT count(*) FROM ticket_events WHERE ticket_id = @Id AND kind = 'note'", new { t.Id }));
+        Assert.Equal(1, await h.CountAsync("SELECT count(*) FROM ticket_events WHERE ticket_id = @Id AND kind = 'reply'", new { t.Id }));
+    }
+
     private static async Task<(long, long, long, long)> CountsAsync(TicketHarness h) =>
         (await h.CountAsync("SELECT count(*) FROM tickets"), await h.CountAsync("SELECT count(*) FROM ticket_events"),
          await h.CountAsync("SELECT count(*) FROM outbox"), await h.CountAsync("SELECT count(*) FROM ticket_submissions"));

@@ -8,3 +8,7 @@ CREATE TABLE ticket_submissions (
     opened_by      text        NOT NULL,
     created_at     timestamptz NOT NULL DEFAULT now()
 );
+
+-- The same for the console's "resolved without a ticket": one key per call on screen, kept across
+-- retries of its button, so a retry after a lost answer or a double click records the call once.
+ALTER TABLE call_resolutions ADD COLUMN submission_key uuid UNIQUE;
