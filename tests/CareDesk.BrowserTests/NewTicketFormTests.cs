@@ -30,4 +30,36 @@ public sealed class NewTicketFormTests(BrowserFixture fixture)
         await Expect(suggestions.First).ToBeVisibleAsync();
         Assert.InRange(await suggestions.CountAsync(), 1, 3);
     }
+
+    [Fact]
+    public async Task NewTicket_SubmitDoubleClicked_OpensOneTicket()
+    {
+        var caller = FreshCallerId();
+        var page = await fixture.NewSignedInPageAsync("Agent");
+        await page.GotoAsync("/tickets/new?case_type=general-inquiry&caller=" + caller);
+        await BrowserFixture.WaitInteractiveAsync(page);
+        await Expect(page.Locator("#caller-id")).ToHaveValueAsync(caller);
+        await page.Locator("#f-subject").FillAsync("استفسار عن الرصيد");
+        // Both clicks leave before the disabled button can come back from the server.
+        await page.GetByRole(AriaRole.Button, new() { Name = "فتح التذكرة" }).DblClickAsync();
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/tickets/CD-"));
+        var number = page.Url[(page.Url.LastIndexOf('/') + 1)..];
+
+        await page.GotoAsync("/?caller=" + caller);
+        var history = page.GetByTestId("caller-history").Locator("tbody tr");
+        await Expect(history.First).ToContainTextAsync(number);
+        Assert.Equal(1, await history.CountAsync());
+
+        // What the form shows when a retry found the ticket its key had opened.
+        await page.GotoAsync($"/tickets/{number}?already-opened=true");
+        await Expect(page.GetByTestId("already-opened")).ToContainTextAsync(number);
+    }
+
+    /// <summary>A valid ID (Luhn check digit) no other test uses, so the caller's history holds this test's tickets only.</summary>
+    private static string FreshCallerId()
+    {
+        var stem = "1" + Random.Shared.Next(10_000_000, 100_000_000);
+        return Enumerable.Range(0, 10).Select(d => stem + d)
+            .First(id => CareDesk.Knowledge.Callers.NationalId.TryParse(id, out _, out _));
+    }
 }

@@ -45,6 +45,26 @@ public sealed class ConsoleStoresTests(PostgresServer postgres)
     }
 
     [Fact]
+    public async Task RecordAsync_SameKeyAgainAndRacing_RecordsTheCallOnce()
+    {
+        await using var ds = await postgres.CreateMigratedDatabaseAsync();
+        var id = await PublishAsync(ds);
+        var store = new CallResolutionStore(ds);
+        var call = new CallResolution("1234567897", id, 1, null, null, null, "agent1", Guid.NewGuid());
+
+        // A retry after a lost answer, then a double click's clicks racing each other.
+        var first = await store.RecordAsync(call);
+        var again = await store.RecordAsync(call);
+        var raced = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => Task.Run(() => store.RecordAsync(call with { SubmissionKey = Guid.Parse("6f1c2d3e-0000-4000-8000-000000000001") }))))
+            .WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(first, again);
+        Assert.Single(raced.Distinct());
+        await using var conn = await ds.OpenConnectionAsync();
+        Assert.Equal(2, await conn.ExecuteScalarAsync<long>("SELECT count(*) FROM call_resolutions"));
+    }
+
+    [Fact]
     public async Task RecordAsync_Resolution_KeepsTheArticleRevisionAndDateTheCallerWasGiven()
     {
         await using var ds = await postgres.CreateMigratedDatabaseAsync();

@@ -50,8 +50,11 @@ public sealed partial class ArticleView
 
     private async Task SendAsync(bool helpful)
     {
-        await OnFeedback.InvokeAsync(new ArticleFeedback(helpful, string.IsNullOrWhiteSpace(_comment) ? null : _comment.Trim()));
+        // Once per revision: a double click's second click arrives before the first is recorded.
+        if (_feedbackSent)
+            return;
         _feedbackSent = true;
+        await OnFeedback.InvokeAsync(new ArticleFeedback(helpful, string.IsNullOrWhiteSpace(_comment) ? null : _comment.Trim()));
     }
 }
 

@@ -11,20 +11,27 @@ namespace CareDesk.Features.AgentConsole;
 /// <param name="ExpectedBy">The date the caller was given, when a guide gave one.</param>
 /// <param name="SearchId">The logged search the article came from, if any.</param>
 /// <param name="Agent">The signed-in agent, when known.</param>
+/// <param name="SubmissionKey">The console's key for this call: recording it again (a retry, a double click) adds nothing.</param>
 public sealed record CallResolution(
-    string? CallerNationalId, string ArticleId, int Revision, string? GuideOutcome, DateTimeOffset? ExpectedBy, long? SearchId, string? Agent);
+    string? CallerNationalId, string ArticleId, int Revision, string? GuideOutcome, DateTimeOffset? ExpectedBy, long? SearchId, string? Agent,
+    Guid? SubmissionKey = null);
 
 /// <summary>First-contact resolutions, for the supervisor's report and for audits.</summary>
 public sealed class CallResolutionStore(NpgsqlDataSource dataSource)
 {
+    /// <summary>Records the call; with a key already recorded, returns that row's id and writes nothing.</summary>
     public async Task<long> RecordAsync(CallResolution call, CancellationToken ct = default)
     {
         await using var conn = await dataSource.OpenConnectionAsync(ct);
-        return await conn.ExecuteScalarAsync<long>(new CommandDefinition("""
-            INSERT INTO call_resolutions (caller_national_id, article_id, revision, guide_outcome, expected_by, search_id, agent)
-            VALUES (@CallerNationalId, @ArticleId, @Revision, @GuideOutcome, @ExpectedBy, @SearchId, @Agent)
+        var id = await conn.ExecuteScalarAsync<long?>(new CommandDefinition("""
+            INSERT INTO call_resolutions (caller_national_id, article_id, revision, guide_outcome, expected_by, search_id, agent, submission_key)
+            VALUES (@CallerNationalId, @ArticleId, @Revision, @GuideOutcome, @ExpectedBy, @SearchId, @Agent, @SubmissionKey)
+            ON CONFLICT (submission_key) DO NOTHING
             RETURNING id
             """, call, cancellationToken: ct));
+        // A conflict waited for the first write to commit; this statement's own snapshot may predate it, the next one does not.
+        return id ?? await conn.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT id FROM call_resolutions WHERE submission_key = @SubmissionKey", call, cancellationToken: ct));
     }
 
     /// <summary>One recorded resolution, or null.</summary>

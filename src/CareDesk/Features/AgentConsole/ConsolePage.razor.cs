@@ -41,6 +41,11 @@ public sealed partial class ConsolePage
     private SearchLogEntry? _articleSearch;
     private GuideOutcome? _articleGuide;
     private string? _resolved;
+    private bool _resolving;
+
+    // The key of the first-contact resolution on screen: kept across retries of the button while the caller and the
+    // article stay, new when either changes or once it is recorded (so a later call is never taken for a retry).
+    private (string? Caller, string Article, int Revision, Guid Key)? _resolution;
     private bool _articleMissing;
     private SearchLogEntry? _logged;
     private DatabaseProblem? _dbProblem;
@@ -237,16 +242,30 @@ public sealed partial class ConsolePage
     // on screen and, when a guide led there, its outcome and date. Then the console is ready for the next call.
     private async Task ResolveAsync()
     {
-        if (_article is not { } a)
+        // A second click can arrive while the first is being recorded.
+        if (_article is not { } a || _resolving)
             return;
-        var call = new CallResolution(_caller?.Value, a.Article.Id, a.Revision, _articleGuide?.Code, _articleGuide?.ExpectedBy, _articleSearch?.Id, _agent);
-        // On failure the article, caller and guide stay on screen: the button records the call once the database answers.
-        _dbProblem = await Db.RunAsync("record a first-contact resolution", () => Resolutions.RecordAsync(call));
+        if (_resolution is not { } r || (r.Caller, r.Article, r.Revision) != (_caller?.Value, a.Article.Id, a.Revision))
+            _resolution = (_caller?.Value, a.Article.Id, a.Revision, Guid.NewGuid());
+        var call = new CallResolution(_caller?.Value, a.Article.Id, a.Revision, _articleGuide?.Code, _articleGuide?.ExpectedBy, _articleSearch?.Id, _agent,
+            _resolution.Value.Key);
+        // On failure the article, caller and guide stay on screen: the button records the call once the database answers,
+        // with the same key, so a failure that hid a commit does not record the call twice.
+        _resolving = true;
+        try
+        {
+            _dbProblem = await Db.RunAsync("record a first-contact resolution", () => Resolutions.RecordAsync(call));
+        }
+        finally
+        {
+            _resolving = false;
+        }
         if (_dbProblem is not null)
         {
             _resolved = T["console.resolve.failed"];
             return;
         }
+        _resolution = null;
         _resolved = T["console.resolve.done", ConsoleText.Name(a.Article.TitleAr, a.Article.TitleEn), a.Revision];
         (_caller, _history, _article, _articleGuide, _articleSearch, _guide) = (null, [], null, null, null, null);
         await _input.FocusAsync();

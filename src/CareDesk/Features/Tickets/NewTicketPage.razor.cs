@@ -30,6 +30,10 @@ public partial class NewTicketPage
     private bool _busy;
     private int _suggestVersion;
 
+    // This form's submission key: one per form, kept across its retries (a retry after an outage, a
+    // double click, a slow answer), so the server opens at most one ticket for it. A new form is a new component.
+    private Guid _submissionKey = Guid.NewGuid();
+
     protected override async Task OnInitializedAsync()
     {
         if (View.Router.FindCaseType(InitialCaseType ?? "") is not null)
@@ -87,6 +91,9 @@ public partial class NewTicketPage
 
     private async Task SubmitAsync()
     {
+        // A second click can arrive before the disabled button reaches the browser.
+        if (_busy)
+            return;
         var form = new OpenTicket(_caseType, _callerId, _callerPhone, _details);
         _errors = Validator.Validate(form);
         if (_errors.Count > 0)
@@ -100,10 +107,13 @@ public partial class NewTicketPage
         {
             var actor = TicketActor.From((await AuthState).User);
             TicketResult? result = null;
-            // On failure nothing is written (one transaction) and every field keeps its value: the agent submits again.
-            _dbProblem = await Db.RunAsync("open a ticket", async () => result = await Commands.OpenAsync(form, actor));
+            // On failure every field keeps its value and the agent submits again with the same key: if the
+            // failure hid a commit (the answer was lost), the retry finds that ticket instead of opening another.
+            _dbProblem = await Db.RunAsync("open a ticket", async () => result = await Submissions.OpenAsync(form, actor, _submissionKey));
             if (result is TicketResult.Ok ok)
-                Nav.NavigateTo($"tickets/{ok.Ticket.Number}");
+                Opened(ok.Ticket, already: false);
+            else if (result is TicketResult.AlreadyOpened already)
+                Opened(already.Ticket, already: true);
             else if (result is not null)
                 _message = result is TicketResult.Invalid invalid ? invalid.MessageKey : "error.unexpected";
         }
@@ -111,5 +121,11 @@ public partial class NewTicketPage
         {
             _busy = false;
         }
+    }
+
+    private void Opened(Ticket ticket, bool already)
+    {
+        _submissionKey = Guid.NewGuid();
+        Nav.NavigateTo($"tickets/{ticket.Number}" + (already ? "?already-opened=true" : ""));
     }
 }

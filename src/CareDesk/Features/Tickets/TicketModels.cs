@@ -133,4 +133,7 @@ public abstract record TicketResult
 
     /// <summary>The input or the ticket's state does not allow the command; nothing was written.</summary>
     public sealed record Invalid(string MessageKey) : TicketResult;
+
+    /// <summary>The submission key had already opened this ticket (a retry or a double click); nothing new was written.</summary>
+    public sealed record AlreadyOpened(Ticket Ticket) : TicketResult;
 }

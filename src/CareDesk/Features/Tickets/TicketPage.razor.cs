@@ -12,6 +12,9 @@ public sealed partial class TicketPage
 {
     [Parameter] public string Number { get; set; } = "";
 
+    /// <summary>Set by the new-ticket form when its submit found the ticket its key had already opened.</summary>
+    [SupplyParameterFromQuery(Name = "already-opened")] public bool AlreadyOpened { get; set; }
+
     [CascadingParameter] private Task<AuthenticationState> AuthState { get; set; } = default!;
 
     [Inject] private IStringLocalizer T { get; set; } = default!;

@@ -35,6 +35,7 @@ public static class TicketsRegistration
         s.AddSingleton<TicketView>();
         s.AddSingleton<TicketStore>();
         s.AddSingleton<TicketCommands>();
+        s.AddSingleton<TicketSubmissions>();
         s.AddSingleton<TicketPresence>();
         s.AddSingleton<NotificationStore>();
         s.AddSingleton<IEmailSender, DisabledEmailSender>();
