@@ -126,49 +126,47 @@ internal static class QueryCompiler
             return;
         }
 
-        var best = max + 1;
-        var candidates = new List<(string Term, int Df)>();
-        var mask = KnowledgeIndex.LetterMask(term);
-        for (var len = term.Length - max; len <= term.Length + max; len++)
+        // Typos are looked for among words with the same first letter, at the best distance found.
+        var candidates = FuzzyBuffer ??= new List<int>(16);
+        var best = TypoMatcher.Find(index.Words, term, max, candidates);
+
+        // The three most frequent; among equals the shorter, then the ordinal first.
+        var words = index.SortedTerms;
+        Span<int> top = stackalloc int[3];
+        var n = 0;
+        foreach (var c in candidates)
         {
-            if (len <= 0 || len >= index.TermsByLength.Length)
+            var j = n < top.Length ? n++ : top.Length;
+            while (j > 0 && MoreFrequent(index, words[c], words[top[j - 1]]))
             {
-                continue;
+                if (j < top.Length)
+                {
+                    top[j] = top[j - 1];
+                }
+
+                j--;
             }
 
-            // Typos are looked for among words with the same first letter: a bucket is in ordinal
-            // order, so they are one run, and the scan stays short however large the index grows.
-            var terms = index.TermsByLength[len];
-            var masks = index.MasksByLength[len];
-            var (from, to) = FirstLetterRange(terms, term[0]);
-            for (var k = from; k < to; k++)
+            if (j < top.Length)
             {
-                if (System.Numerics.BitOperations.PopCount(masks[k] ^ mask) > 2 * max)
-                {
-                    continue;
-                }
-
-                var candidate = terms[k];
-                var d = EditDistance.Bounded(term, candidate, Math.Min(best, max));
-                if (d > max || d > best)
-                {
-                    continue;
-                }
-
-                if (d < best)
-                {
-                    best = d;
-                    candidates.Clear();
-                }
-
-                candidates.Add((candidate, index.Exact[candidate].DocFrequency));
+                top[j] = c;
             }
         }
 
-        foreach (var (candidate, _) in candidates.OrderByDescending(c => c.Df).Take(3))
+        for (var i = 0; i < n; i++)
         {
+            var candidate = words[top[i]];
             clauses.Add(new Clause(ClauseKind.Fuzzy, candidate, index.Options.FuzzyWeight / best, index.Exact[candidate]));
         }
+    }
+
+    [ThreadStatic]
+    private static List<int>? FuzzyBuffer;
+
+    private static bool MoreFrequent(KnowledgeIndex index, string a, string b)
+    {
+        var (da, db) = (index.Exact[a].DocFrequency, index.Exact[b].DocFrequency);
+        return da != db ? da > db : a.Length != b.Length ? a.Length < b.Length : string.CompareOrdinal(a, b) < 0;
     }
 
     private static void AddGrams(KnowledgeIndex index, string stem, List<Clause> clauses)
@@ -182,40 +180,6 @@ internal static class QueryCompiler
                 clauses.Add(new Clause(ClauseKind.Gram, KnowledgeIndex.GramText(key), index.Options.GramWeight, p));
             }
         }
-    }
-
-    private static (int From, int To) FirstLetterRange(string[] sorted, char first)
-    {
-        int lo = 0, hi = sorted.Length;
-        while (lo < hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            if (sorted[mid][0] < first)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        var from = lo;
-        hi = sorted.Length;
-        while (lo < hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            if (sorted[mid][0] <= first)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        return (from, lo);
     }
 
     private static void AddBigram(KnowledgeIndex index, string first, string second, List<Clause> clauses)
