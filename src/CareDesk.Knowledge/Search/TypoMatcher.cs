@@ -46,7 +46,7 @@ internal static class TypoMatcher
         for (var bound = 1; bound <= max; bound++)
         {
             var best = bound;
-            walk.Children(rows, width, 0, 0, words.Words.Length, words.Root, term.AsSpan(0, 1), ref best);
+            walk.Children(rows, width, 0, 0, words.Words.Length, words.Root, term.AsSpan(0, 1), 1UL << term[0], ref best);
             if (output.Count > 0)
             {
                 return best;
@@ -67,9 +67,10 @@ internal static class TypoMatcher
         /// <summary>
         /// Visits the runs of words [lo, hi) (which share a prefix of <paramref name="k"/> letters and
         /// are all longer) whose next letter is in <paramref name="wanted"/>, or all of them when it is
-        /// empty. <paramref name="node"/> is the prefix's node in <see cref="SortedWords"/>, or −1.
+        /// empty; <paramref name="mask"/> has bit (letter mod 64) set for each of them, a quick first test.
+        /// <paramref name="node"/> is the prefix's node in <see cref="SortedWords"/>, or −1.
         /// </summary>
-        public void Children(Span<int> rows, int width, int k, int lo, int hi, int node, ReadOnlySpan<char> wanted, ref int best)
+        public void Children(Span<int> rows, int width, int k, int lo, int hi, int node, ReadOnlySpan<char> wanted, ulong mask, ref int best)
         {
             var all = wanted.IsEmpty;
             if (node >= 0)
@@ -79,7 +80,7 @@ internal static class TypoMatcher
                 for (var e = first; e < end; e++)
                 {
                     var letter = _words.Letters[e];
-                    if (all || wanted.Contains(letter))
+                    if (((mask >> letter) & 1) != 0 && (all || wanted.Contains(letter)))
                     {
                         var to = e + 1 < end ? _words.Starts[e + 1] : hi;
                         Visit(rows, width, k + 1, _words.Starts[e], to, _words.Children[e], letter, ref best);
@@ -99,7 +100,7 @@ internal static class TypoMatcher
                     next++;
                 }
 
-                if (all || wanted.Contains(letter))
+                if (((mask >> letter) & 1) != 0 && (all || wanted.Contains(letter)))
                 {
                     Visit(rows, width, k + 1, lo, next, -1, letter, ref best);
                 }
@@ -118,9 +119,19 @@ internal static class TypoMatcher
             var prev = rows.Slice((k - 1) * width, width);
             var cur = rows.Slice(k * width, width);
             var before = k > 1 ? _chars[_offsets[lo] + k - 2] : '\0';
+
+            // Cell j is at least |k − j|, so only the band k ± best can be within the bound; the cells
+            // just outside it get best + 1 (never more than their true value) for the next row to read.
+            var (first, last) = (Math.Max(1, k - best), Math.Min(width - 1, k + best));
             cur[0] = k;
+            cur[first - 1] = first == 1 ? k : best + 1;
+            if (last + 1 < width)
+            {
+                cur[last + 1] = best + 1;
+            }
+
             var rowMin = k;
-            for (var j = 1; j < width; j++)
+            for (var j = first; j <= last; j++)
             {
                 var v = Math.Min(Math.Min(prev[j] + 1, cur[j - 1] + 1), prev[j - 1] + (_term[j - 1] == c ? 0 : 1));
                 if (k > 1 && j > 1 && c == _term[j - 2] && before == _term[j - 1])
@@ -140,7 +151,7 @@ internal static class TypoMatcher
 
             if (_words.LengthOf(lo) == k)
             {
-                var d = cur[width - 1];
+                var d = last == width - 1 ? cur[width - 1] : best + 1;
                 if (d <= best)
                 {
                     if (d < best)
@@ -163,7 +174,7 @@ internal static class TypoMatcher
             if (rowMin < best)
             {
                 // An insertion or a substitution keeps any next letter within the bound.
-                Children(rows, width, k, lo, hi, node, default, ref best);
+                Children(rows, width, k, lo, hi, node, default, ulong.MaxValue, ref best);
                 return;
             }
 
@@ -171,22 +182,25 @@ internal static class TypoMatcher
             // completes a transposition) keeps the next row within it.
             Span<char> wanted = stackalloc char[2 * width];
             var n = 0;
-            for (var j = 1; j < width; j++)
+            var mask = 0UL;
+            for (var j = first; j <= Math.Min(width - 1, last + 1); j++)
             {
                 if (cur[j - 1] <= best)
                 {
                     wanted[n++] = _term[j - 1];
+                    mask |= 1UL << _term[j - 1];
                 }
 
                 if (j > 1 && c == _term[j - 1] && prev[j - 2] < best)
                 {
                     wanted[n++] = _term[j - 2];
+                    mask |= 1UL << _term[j - 2];
                 }
             }
 
             if (n > 0)
             {
-                Children(rows, width, k, lo, hi, node, wanted[..n], ref best);
+                Children(rows, width, k, lo, hi, node, wanted[..n], mask, ref best);
             }
         }
     }
