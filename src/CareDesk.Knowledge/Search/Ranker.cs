@@ -1,0 +1,175 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using CareDesk.Knowledge.Index;
+
+namespace CareDesk.Knowledge.Search;
+
+/// <summary>
+/// Scores the documents of a compiled query and keeps the k best: <see cref="Rank"/> on the search
+/// path, <see cref="Exhaustive"/> (the original loop) as its reference; the tests check that both give
+/// the same hits, scores to the bit and match counts. Both count every document that matches a clause
+/// and passes the filters (<see cref="SearchResult.TotalMatches"/>).
+/// </summary>
+internal static class Ranker
+{
+    /// <summary>Documents per window of <see cref="Rank"/>: 4 KB of scores and 128 bytes of match bits, in the L1 cache.</summary>
+    public const int Window = 1024;
+
+    /// <summary>Adds every clause's postings into one accumulator per document, then picks the top k.</summary>
+    public static int Exhaustive(KnowledgeIndex index, List<Clause> clauses, SearchRequest request, SearchScratch s, TopDocs top)
+    {
+        s.EnsureDocuments(index.Count);
+        var acc = s.Scores;
+        var touched = s.Touched;
+        var touchedCount = 0;
+        foreach (var clause in clauses)
+        {
+            var docs = clause.Postings.Docs;
+            var scores = clause.Postings.Scores;
+            var w = clause.Weight;
+            for (var i = 0; i < docs.Length; i++)
+            {
+                var d = docs[i];
+                if (acc[d] == 0f)
+                {
+                    touched[touchedCount++] = d;
+                }
+
+                acc[d] += w * scores[i];
+            }
+        }
+
+        var total = 0;
+        var filtered = IsFiltered(request);
+        for (var i = 0; i < touchedCount; i++)
+        {
+            var d = touched[i];
+            var score = acc[d];
+            acc[d] = 0f;
+            if (!filtered || Passes(index.Documents[d], request))
+            {
+                total++;
+                top.Offer(d, score);
+            }
+        }
+
+        return total;
+    }
+
+    /// <summary>
+    /// Window by window of <see cref="Window"/> documents: each clause, in query order, adds its
+    /// postings of the window into the window's accumulators and match bits; then the matched
+    /// documents are counted and only those scoring at least the k-th best so far are offered to the
+    /// top k. Against <see cref="Exhaustive"/>, the accumulators stay in the L1 cache whatever the
+    /// index size (instead of one float per document, 400 KB at 100k), there is no list of touched
+    /// documents, and a document is added to in the same clause order, so its score is the same float.
+    /// </summary>
+    /// <remarks>
+    /// MaxScore pruning (clauses whose bounds sum below the k-th score only probed for candidates) was
+    /// tried and measured 1.5–2× slower than this on the synthetic benchmark: every posting has to be
+    /// read anyway to count <see cref="SearchResult.TotalMatches"/>, and with many clauses of similar
+    /// bounds (stems of common words, prefix expansions) few documents can be skipped, while each
+    /// candidate costs a lookup in every non-essential clause.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static int Rank(KnowledgeIndex index, List<Clause> clauses, SearchRequest request, SearchScratch s, TopDocs top)
+    {
+        var n = clauses.Count;
+        s.EnsureClauses(n);
+        var start = s.Start;
+        for (var i = 0; i < n; i++)
+        {
+            start[i] = 0;
+        }
+
+        var filtered = IsFiltered(request);
+        var (acc, hits) = (s.WindowScores, s.WindowHits);
+        var total = 0;
+        for (var from = 0; from < index.Count; from += Window)
+        {
+            var to = Math.Min(index.Count, from + Window);
+            var touched = false;
+            for (var i = 0; i < n; i++)
+            {
+                var docs = clauses[i].Postings.Docs;
+                var scores = clauses[i].Postings.Scores;
+                var w = clauses[i].Weight;
+                var p = start[i];
+                for (; p < docs.Length && docs[p] < to; p++)
+                {
+                    var d = docs[p] - from;
+                    acc[d] += w * scores[p];
+                    hits[d >> 6] |= 1UL << d;
+                }
+
+                touched |= p > start[i];
+                start[i] = p;
+            }
+
+            if (!touched)
+            {
+                continue;
+            }
+
+            for (var wi = 0; wi < hits.Length; wi++)
+            {
+                var bits = hits[wi];
+                hits[wi] = 0;
+                if (filtered)
+                {
+                    bits = PassingBits(index, request, from + (wi << 6), bits);
+                }
+
+                total += BitOperations.PopCount(bits);
+                for (; bits != 0; bits &= bits - 1)
+                {
+                    var local = (wi << 6) + BitOperations.TrailingZeroCount(bits);
+                    var score = acc[local];
+                    if (!top.Full || score >= top.Threshold)
+                    {
+                        top.Offer(from + local, score);
+                    }
+                }
+            }
+
+            Array.Clear(acc);
+        }
+
+        return total;
+    }
+
+    internal static bool IsFiltered(SearchRequest r) => r.CaseType is not null || r.Agency is not null || r.Channel is not null;
+
+    internal static bool Passes(IndexDocument doc, SearchRequest r) =>
+        (r.CaseType is null || Has(doc.CaseTypes, r.CaseType))
+        && (r.Agency is null || Has(doc.Agencies, r.Agency))
+        && (r.Channel is null || Has(doc.Channels, r.Channel));
+
+    private static ulong PassingBits(KnowledgeIndex index, SearchRequest request, int first, ulong bits)
+    {
+        var passing = 0UL;
+        for (var b = bits; b != 0; b &= b - 1)
+        {
+            var bit = BitOperations.TrailingZeroCount(b);
+            if (Passes(index.Documents[first + bit], request))
+            {
+                passing |= 1UL << bit;
+            }
+        }
+
+        return passing;
+    }
+
+    private static bool Has(IReadOnlyList<string> values, string wanted)
+    {
+        foreach (var v in values)
+        {
+            if (string.Equals(v, wanted, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

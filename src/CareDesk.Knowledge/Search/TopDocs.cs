@@ -1,0 +1,103 @@
+using CareDesk.Knowledge.Analysis;
+
+namespace CareDesk.Knowledge.Search;
+
+/// <summary>The k best documents so far, best first: higher score, then lower document number.</summary>
+internal sealed class TopDocs
+{
+    private int[] _docs = new int[16];
+    private float[] _scores = new float[16];
+
+    /// <summary>How many documents are kept at most.</summary>
+    public int Capacity { get; private set; }
+
+    /// <summary>How many are kept now.</summary>
+    public int Count { get; private set; }
+
+    /// <summary>Whether a new document has to beat the last one kept (never when k is 0: nothing is kept).</summary>
+    public bool Full => Count == Capacity && Capacity > 0;
+
+    /// <summary>The score of the last one kept (when <see cref="Full"/>).</summary>
+    public float Threshold => _scores[Capacity - 1];
+
+    public int DocAt(int i) => _docs[i];
+
+    public float ScoreAt(int i) => _scores[i];
+
+    public void Reset(int capacity)
+    {
+        Capacity = Math.Max(0, capacity);
+        Count = 0;
+        if (_docs.Length < Capacity)
+        {
+            _docs = new int[Capacity];
+            _scores = new float[Capacity];
+        }
+    }
+
+    /// <summary>Keeps <paramref name="doc"/> when it is among the k best so far.</summary>
+    public void Offer(int doc, float score)
+    {
+        if (Capacity == 0 || (Full && !Better(score, doc, _scores[Capacity - 1], _docs[Capacity - 1])))
+        {
+            return;
+        }
+
+        var j = Count < Capacity ? Count++ : Capacity - 1;
+        while (j > 0 && Better(score, doc, _scores[j - 1], _docs[j - 1]))
+        {
+            _scores[j] = _scores[j - 1];
+            _docs[j] = _docs[j - 1];
+            j--;
+        }
+
+        _scores[j] = score;
+        _docs[j] = doc;
+    }
+
+    private static bool Better(float score, int doc, float otherScore, int otherDoc) =>
+        score > otherScore || (score == otherScore && doc < otherDoc);
+}
+
+/// <summary>Per-thread buffers of one search, reused so that a query allocates almost nothing.</summary>
+internal sealed class SearchScratch
+{
+    [ThreadStatic]
+    private static SearchScratch? _instance;
+
+    public float[] Scores { get; private set; } = [];
+
+    public int[] Touched { get; private set; } = [];
+
+    public List<AnalyzedToken> Tokens { get; } = new(16);
+
+    public List<Clause> Clauses { get; } = new(64);
+
+    public TopDocs Top { get; } = new();
+
+    public float[] WindowScores { get; } = new float[Ranker.Window];
+
+    public ulong[] WindowHits { get; } = new ulong[Ranker.Window / 64];
+
+    public int[] Start { get; private set; } = new int[64];
+
+    public static SearchScratch Get() => _instance ??= new SearchScratch();
+
+    /// <summary>The whole-index accumulators of the exhaustive ranking, for <paramref name="documents"/> documents.</summary>
+    public void EnsureDocuments(int documents)
+    {
+        if (Scores.Length < documents)
+        {
+            Scores = new float[documents];
+            Touched = new int[documents];
+        }
+    }
+
+    public void EnsureClauses(int clauses)
+    {
+        if (Start.Length < clauses)
+        {
+            Start = new int[Math.Max(clauses, 2 * Start.Length)];
+        }
+    }
+}
