@@ -33,7 +33,7 @@ public sealed class KnowledgeIndex
         Analyzer = analyzer;
         Synonyms = synonyms;
         Options = options;
-        Words = new SortedWords(exact.Keys.Where(k => k.Length > 1).Order(StringComparer.Ordinal).ToArray());
+        Words = new SortedWords(exact.Keys.Where(k => k.Length > 1).Order(StringComparer.Ordinal).ToArray(), w => exact[w].DocFrequency);
         MaxGramDocFrequency = Math.Max(10, (int)(documents.Length * options.MaxGramDocFraction));
     }
 
@@ -97,7 +97,7 @@ public sealed class KnowledgeIndex
     /// <summary>The words of two letters or more in ordinal order: a prefix is one run of it (type-ahead, typo search).</summary>
     internal string[] SortedTerms => Words.Words;
 
-    /// <summary>The same words packed for the typo search.</summary>
+    /// <summary>The same words packed for the typo and prefix searches.</summary>
     internal SortedWords Words { get; }
 
     internal int MaxGramDocFrequency { get; }

@@ -13,9 +13,10 @@ internal sealed class SortedWords
     /// <summary>Prefixes shared by fewer words get no node; their words are read through.</summary>
     internal const int MinWords = 32;
 
-    public SortedWords(string[] sorted)
+    public SortedWords(string[] sorted, Func<string, int> docFrequency)
     {
         Words = sorted;
+        DocFrequencies = Array.ConvertAll(sorted, w => docFrequency(w));
         Offsets = new int[sorted.Length + 1];
         for (var i = 0; i < sorted.Length; i++)
         {
@@ -44,6 +45,9 @@ internal sealed class SortedWords
     /// <summary>The words, ordinal order.</summary>
     public string[] Words { get; }
 
+    /// <summary>How many documents hold each word (type-ahead takes the most frequent words a prefix begins).</summary>
+    public int[] DocFrequencies { get; }
+
     /// <summary>The letters of every word, one after the other.</summary>
     public char[] Chars { get; }
 
@@ -70,6 +74,10 @@ internal sealed class SortedWords
 
     /// <summary>The length of word <paramref name="i"/>.</summary>
     public int LengthOf(int i) => Offsets[i + 1] - Offsets[i];
+
+    /// <summary>Whether word <paramref name="i"/> starts with <paramref name="prefix"/>.</summary>
+    public bool StartsWith(int i, string prefix) =>
+        LengthOf(i) >= prefix.Length && Chars.AsSpan(Offsets[i], prefix.Length).SequenceEqual(prefix);
 
     private sealed class Builder(SortedWords words)
     {

@@ -131,13 +131,13 @@ internal static class QueryCompiler
         var best = TypoMatcher.Find(index.Words, term, max, candidates);
 
         // The three most frequent; among equals the shorter, then the ordinal first.
-        var words = index.SortedTerms;
+        var words = index.Words;
         Span<int> top = stackalloc int[3];
         var n = 0;
         foreach (var c in candidates)
         {
             var j = n < top.Length ? n++ : top.Length;
-            while (j > 0 && MoreFrequent(index, words[c], words[top[j - 1]]))
+            while (j > 0 && MoreFrequent(words, c, top[j - 1]))
             {
                 if (j < top.Length)
                 {
@@ -155,7 +155,7 @@ internal static class QueryCompiler
 
         for (var i = 0; i < n; i++)
         {
-            var candidate = words[top[i]];
+            var candidate = words.Words[top[i]];
             clauses.Add(new Clause(ClauseKind.Fuzzy, candidate, index.Options.FuzzyWeight / best, index.Exact[candidate]));
         }
     }
@@ -163,10 +163,11 @@ internal static class QueryCompiler
     [ThreadStatic]
     private static List<int>? FuzzyBuffer;
 
-    private static bool MoreFrequent(KnowledgeIndex index, string a, string b)
+    /// <summary>Word a before word b: more documents, then shorter, then first in ordinal order (a lower number).</summary>
+    private static bool MoreFrequent(SortedWords words, int a, int b)
     {
-        var (da, db) = (index.Exact[a].DocFrequency, index.Exact[b].DocFrequency);
-        return da != db ? da > db : a.Length != b.Length ? a.Length < b.Length : string.CompareOrdinal(a, b) < 0;
+        var (da, db) = (words.DocFrequencies[a], words.DocFrequencies[b]);
+        return da != db ? da > db : words.LengthOf(a) != words.LengthOf(b) ? words.LengthOf(a) < words.LengthOf(b) : a < b;
     }
 
     private static void AddGrams(KnowledgeIndex index, string stem, List<Clause> clauses)
@@ -192,21 +193,37 @@ internal static class QueryCompiler
 
     private static void AddPrefix(KnowledgeIndex index, string term, List<Clause> clauses)
     {
-        var terms = index.SortedTerms;
-        var lo = Array.BinarySearch(terms, term, StringComparer.Ordinal);
+        // The words a prefix begins are one run of the sorted words; of its first 256, the most
+        // frequent (the first in ordinal order among equals) are taken.
+        var words = index.Words;
+        var lo = Array.BinarySearch(words.Words, term, StringComparer.Ordinal);
         lo = lo < 0 ? ~lo : lo + 1;
-        var expansions = new List<TermPostings>();
-        var names = new List<string>();
-        for (var i = lo; i < terms.Length && terms[i].StartsWith(term, StringComparison.Ordinal) && names.Count < 256; i++)
+        var max = index.Options.MaxPrefixExpansions;
+        Span<int> top = max <= 64 ? stackalloc int[max] : new int[max];
+        var n = 0;
+        for (var i = lo; i < words.Words.Length && i < lo + 256 && words.StartsWith(i, term); i++)
         {
-            names.Add(terms[i]);
-            expansions.Add(index.Exact[terms[i]]);
+            var j = n < max ? n++ : max;
+            while (j > 0 && words.DocFrequencies[i] > words.DocFrequencies[top[j - 1]])
+            {
+                if (j < max)
+                {
+                    top[j] = top[j - 1];
+                }
+
+                j--;
+            }
+
+            if (j < max)
+            {
+                top[j] = i;
+            }
         }
 
-        var order = Enumerable.Range(0, names.Count).OrderByDescending(i => expansions[i].DocFrequency).Take(index.Options.MaxPrefixExpansions);
-        foreach (var i in order)
+        for (var i = 0; i < n; i++)
         {
-            clauses.Add(new Clause(ClauseKind.Prefix, names[i], index.Options.PrefixWeight, expansions[i]));
+            var name = words.Words[top[i]];
+            clauses.Add(new Clause(ClauseKind.Prefix, name, index.Options.PrefixWeight, index.Exact[name]));
         }
     }
 }

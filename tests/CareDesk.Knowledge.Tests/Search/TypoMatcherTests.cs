@@ -17,7 +17,7 @@ public class TypoMatcherTests
         var vocabulary = Enumerable.Range(0, 3000).Select(_ => Word(random, random.Next(3, 7))).ToArray();
         var words = vocabulary.SelectMany(w => prefixes.Select(p => p + w)).Where(w => w.Length > 1)
             .Distinct().Order(StringComparer.Ordinal).ToArray();
-        var sorted = new SortedWords(words);
+        var sorted = new SortedWords(words, _ => 1);
         Assert.True(sorted.First.Length > 10, "the list should be large enough for trie nodes");
 
         var queries = new List<string>();
@@ -54,7 +54,7 @@ public class TypoMatcherTests
     {
         var words = new[] { "مساند", "مسافر", "مستند" };
         var output = new List<int>();
-        Assert.Equal(1, TypoMatcher.Find(new SortedWords(words), "مسادن", 1, output));
+        Assert.Equal(1, TypoMatcher.Find(new SortedWords(words, _ => 1), "مسادن", 1, output));
         Assert.Equal(["مساند"], output.Select(i => words[i]));
     }
 
@@ -62,7 +62,7 @@ public class TypoMatcherTests
     public void Find_OtherFirstLetter_NotFound()
     {
         var words = new[] { "بنك", "تنك" };
-        Assert.Equal(2, TypoMatcher.Find(new SortedWords(words), "ثنك", 1, []));
+        Assert.Equal(2, TypoMatcher.Find(new SortedWords(words, _ => 1), "ثنك", 1, []));
     }
 
     private static (int Distance, List<string> Words) BruteForce(string[] words, string term, int max)

@@ -1,0 +1,31 @@
+using CareDesk.Knowledge.Analysis;
+using CareDesk.Knowledge.Index;
+using CareDesk.Knowledge.Search;
+
+namespace CareDesk.Knowledge.Tests.Search;
+
+public class QueryCompilerTests
+{
+    [Fact]
+    public void Compile_PrefixWithManyWords_ExpandsToTheMostFrequentFirstInOrdinalOrder()
+    {
+        // Twenty words beginning with سجل, the i-th in (i mod 7) + 1 documents: ties decide too.
+        var words = Enumerable.Range(0, 20).Select(i => "سجل" + "ابتثجحخدذرسشصضطظعغفق"[i]).ToArray();
+        var docs = new List<IndexDocument>();
+        for (var i = 0; i < words.Length; i++)
+        {
+            for (var d = 0; d <= i % 7; d++)
+            {
+                docs.Add(IndexDocument.FromText($"{i}-{d}", words[i] + " نص"));
+            }
+        }
+
+        var index = KnowledgeIndex.Build(docs);
+        var clauses = new List<Clause>();
+        QueryCompiler.Compile(index, "سجل", prefix: true, new List<AnalyzedToken>(), clauses);
+        var expected = words.Select((w, i) => (w, Df: (i % 7) + 1))
+            .OrderByDescending(x => x.Df).ThenBy(x => x.w, StringComparer.Ordinal)
+            .Take(index.Options.MaxPrefixExpansions).Select(x => x.w);
+        Assert.Equal(expected, clauses.Where(c => c.Kind == ClauseKind.Prefix).Select(c => c.Term));
+    }
+}
