@@ -77,8 +77,6 @@ internal sealed class SearchScratch
 
     public float[] WindowScores { get; } = new float[Ranker.Window];
 
-    public ulong[] WindowHits { get; } = new ulong[Ranker.Window / 64];
-
     public int[] Start { get; private set; } = new int[64];
 
     public static SearchScratch Get() => _instance ??= new SearchScratch();
