@@ -17,6 +17,25 @@ internal static class Ranker
     /// <summary>Documents per window of <see cref="Rank"/>: 4 KB of accumulators, in the L1 cache.</summary>
     public const int Window = 1024;
 
+    /// <summary>
+    /// The faster of the two for this query, both giving the same result: <see cref="Exhaustive"/> when
+    /// the clauses hold fewer postings than half the documents (q2q's short questions: 1,852 postings
+    /// over 7,750 documents on average, where the windows' fixed cost made ranking ~20 % slower),
+    /// <see cref="Rank"/> otherwise.
+    /// </summary>
+    public static int Best(KnowledgeIndex index, List<Clause> clauses, SearchRequest request, SearchScratch s, TopDocs top)
+    {
+        long postings = 0;
+        foreach (var c in clauses)
+        {
+            postings += c.Postings.DocFrequency;
+        }
+
+        return postings * 2 < index.Count
+            ? Exhaustive(index, clauses, request, s, top)
+            : Rank(index, clauses, request, s, top);
+    }
+
     /// <summary>Adds every clause's postings into one accumulator per document, then picks the top k.</summary>
     public static int Exhaustive(KnowledgeIndex index, List<Clause> clauses, SearchRequest request, SearchScratch s, TopDocs top)
     {

@@ -43,7 +43,7 @@ public sealed class SearchEngine
         QueryCompiler.Compile(index, request.Query, request.Prefix, s.Tokens, s.Clauses);
         var top = s.Top;
         top.Reset(request.Top);
-        var total = Ranker.Rank(index, s.Clauses, request, s, top);
+        var total = Ranker.Best(index, s.Clauses, request, s, top);
         var hits = new SearchHit[top.Count];
         for (var i = 0; i < hits.Length; i++)
         {
