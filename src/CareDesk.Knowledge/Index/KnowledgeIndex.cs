@@ -20,6 +20,7 @@ public sealed class KnowledgeIndex
         Dictionary<ulong, TermPostings> bigrams,
         Dictionary<ulong, TermPostings> grams,
         Dictionary<string, string> cliticMap,
+        Dictionary<string, string> termStems,
         TextAnalyzer analyzer,
         SynonymTable synonyms,
         IndexOptions options)
@@ -33,7 +34,7 @@ public sealed class KnowledgeIndex
         Analyzer = analyzer;
         Synonyms = synonyms;
         Options = options;
-        Words = new SortedWords(exact.Keys.Where(k => k.Length > 1).Order(StringComparer.Ordinal).ToArray(), w => exact[w].DocFrequency);
+        Words = new SortedWords(exact.Keys.Where(k => k.Length > 1).Order(StringComparer.Ordinal).ToArray(), w => exact[w].DocFrequency, w => termStems[w]);
         MaxGramDocFrequency = Math.Max(10, (int)(documents.Length * options.MaxGramDocFraction));
     }
 

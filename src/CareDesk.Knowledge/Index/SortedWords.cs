@@ -13,10 +13,12 @@ internal sealed class SortedWords
     /// <summary>Prefixes shared by fewer words get no node; their words are read through.</summary>
     internal const int MinWords = 32;
 
-    public SortedWords(string[] sorted, Func<string, int> docFrequency)
+    public SortedWords(string[] sorted, Func<string, int> docFrequency, Func<string, string> stem)
     {
         Words = sorted;
         DocFrequencies = Array.ConvertAll(sorted, w => docFrequency(w));
+        Stems = Array.ConvertAll(sorted, w => stem(w));
+        Masks = Array.ConvertAll(sorted, LetterMask);
         Offsets = new int[sorted.Length + 1];
         for (var i = 0; i < sorted.Length; i++)
         {
@@ -40,6 +42,8 @@ internal sealed class SortedWords
         Children = [.. b.Children];
         First = [.. b.First];
         Count = [.. b.Count];
+        MinLength = [.. b.MinLength];
+        MaxLength = [.. b.MaxLength];
     }
 
     /// <summary>The words, ordinal order.</summary>
@@ -47,6 +51,12 @@ internal sealed class SortedWords
 
     /// <summary>How many documents hold each word (type-ahead takes the most frequent words a prefix begins).</summary>
     public int[] DocFrequencies { get; }
+
+    /// <summary>The indexed stem of each word (type-ahead leaves out the words of the typed word's own stem).</summary>
+    public string[] Stems { get; }
+
+    /// <summary>Which letters each word has (<see cref="LetterMask"/>), a quick test before an edit distance.</summary>
+    public ulong[] Masks { get; }
 
     /// <summary>The letters of every word, one after the other.</summary>
     public char[] Chars { get; }
@@ -63,6 +73,12 @@ internal sealed class SortedWords
     /// <summary>Per node: how many entries (next letters) it has.</summary>
     public int[] Count { get; }
 
+    /// <summary>Per node: the length of its shortest word (a typo search skips a node whose words are all too short or too long).</summary>
+    public int[] MinLength { get; }
+
+    /// <summary>Per node: the length of its longest word.</summary>
+    public int[] MaxLength { get; }
+
     /// <summary>Per entry: the next letter, ascending within a node.</summary>
     public char[] Letters { get; }
 
@@ -74,6 +90,21 @@ internal sealed class SortedWords
 
     /// <summary>The length of word <paramref name="i"/>.</summary>
     public int LengthOf(int i) => Offsets[i + 1] - Offsets[i];
+
+    /// <summary>
+    /// Which letters (hashed to 64 bits) a word contains. One edit changes at most two bits, so two
+    /// words whose masks differ in more than 2 × k bits are more than k edits apart.
+    /// </summary>
+    public static ulong LetterMask(string word)
+    {
+        var mask = 0UL;
+        foreach (var c in word)
+        {
+            mask |= 1UL << (c % 64);
+        }
+
+        return mask;
+    }
 
     /// <summary>Whether word <paramref name="i"/> starts with <paramref name="prefix"/>.</summary>
     public bool StartsWith(int i, string prefix) =>
@@ -91,12 +122,24 @@ internal sealed class SortedWords
 
         public List<int> Children { get; } = [];
 
+        public List<int> MinLength { get; } = [];
+
+        public List<int> MaxLength { get; } = [];
+
         public int Add(int depth, int lo, int hi)
         {
             var node = First.Count;
             var first = Letters.Count;
             First.Add(first);
             Count.Add(0);
+            var (min, max) = (int.MaxValue, 0);
+            for (var w = lo; w < hi; w++)
+            {
+                (min, max) = (Math.Min(min, words.LengthOf(w)), Math.Max(max, words.LengthOf(w)));
+            }
+
+            MinLength.Add(min);
+            MaxLength.Add(max);
 
             // The word that is the prefix itself sorts first and belongs to no run.
             var i = lo < hi && words.LengthOf(lo) == depth ? lo + 1 : lo;

@@ -42,6 +42,7 @@ internal static class QueryCompiler
         }
 
         var o = index.Options;
+        var lastStemMatched = false;
         for (var i = 0; i < tokens.Count; i++)
         {
             var t = tokens[i];
@@ -59,6 +60,7 @@ internal static class QueryCompiler
 
             if (stem is not null && o.StemWeight > 0)
             {
+                lastStemMatched = i == tokens.Count - 1;
                 clauses.Add(new Clause(ClauseKind.Stem, t.Stem, o.StemWeight, stem));
             }
             else if (exact is null && stemIdf == 0f)
@@ -90,7 +92,7 @@ internal static class QueryCompiler
 
         if (prefix && tokens.Count > 0 && tokens[^1].Kind != TokenKind.Number && tokens[^1].Term.Length >= 2)
         {
-            AddPrefix(index, tokens[^1].Term, clauses);
+            AddPrefix(index, tokens[^1].Term, lastStemMatched ? tokens[^1].Stem : null, clauses);
         }
     }
 
@@ -191,10 +193,15 @@ internal static class QueryCompiler
         }
     }
 
-    private static void AddPrefix(KnowledgeIndex index, string term, List<Clause> clauses)
+    /// <summary>
+    /// The words the last query word begins: of the first 256, the most frequent (the first in ordinal
+    /// order among equals). When the typed word's stem matched (<paramref name="matchedStem"/>), the
+    /// words of that same stem (its inflections: تأشير → تأشيرة، تأشيرات) are left out: the stem
+    /// clause already finds every document that holds them, at full weight, and in a large index they
+    /// are the longest posting lists a query has (8 × 40,000 documents at 100k synthetic articles).
+    /// </summary>
+    private static void AddPrefix(KnowledgeIndex index, string term, string? matchedStem, List<Clause> clauses)
     {
-        // The words a prefix begins are one run of the sorted words; of its first 256, the most
-        // frequent (the first in ordinal order among equals) are taken.
         var words = index.Words;
         var lo = Array.BinarySearch(words.Words, term, StringComparer.Ordinal);
         lo = lo < 0 ? ~lo : lo + 1;
@@ -203,6 +210,11 @@ internal static class QueryCompiler
         var n = 0;
         for (var i = lo; i < words.Words.Length && i < lo + 256 && words.StartsWith(i, term); i++)
         {
+            if (matchedStem is not null && words.Stems[i] == matchedStem)
+            {
+                continue;
+            }
+
             var j = n < max ? n++ : max;
             while (j > 0 && words.DocFrequencies[i] > words.DocFrequencies[top[j - 1]])
             {

@@ -28,4 +28,20 @@ public class QueryCompilerTests
             .Take(index.Options.MaxPrefixExpansions).Select(x => x.w);
         Assert.Equal(expected, clauses.Where(c => c.Kind == ClauseKind.Prefix).Select(c => c.Term));
     }
+
+    [Fact]
+    public void Compile_PrefixOfAMatchedStem_LeavesOutItsInflections()
+    {
+        string[] words = ["سجل", "سجلات", "سجلها", "سجلماسة", "سجلمان"];
+        var index = KnowledgeIndex.Build(words.Select((w, i) => IndexDocument.FromText($"d{i}", w)));
+        var stem = index.Analyzer.AnalyzeWord("سجل").Stem;
+        var clauses = new List<Clause>();
+        QueryCompiler.Compile(index, "سجل", prefix: true, new List<AnalyzedToken>(), clauses);
+
+        Assert.Contains(clauses, c => c.Kind == ClauseKind.Stem && c.Term == stem);
+        var expected = words.Select(index.Analyzer.AnalyzeWord)
+            .Where(a => a.Term != "سجل" && index.ResolveStem(a.Stem) != stem).Select(a => a.Term).Order(StringComparer.Ordinal);
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, clauses.Where(c => c.Kind == ClauseKind.Prefix).Select(c => c.Term).Order(StringComparer.Ordinal));
+    }
 }

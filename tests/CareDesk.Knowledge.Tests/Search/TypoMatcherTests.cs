@@ -7,17 +7,20 @@ public class TypoMatcherTests
 {
     private const string Letters = "ابتثجحخدذرسشصضطظعغفقكلمنهوي";
 
-    [Fact]
-    public void Find_MisspeltWords_SameAsComparingWithEveryWord()
+    [Theory]
+    [InlineData(0)]
+    [InlineData(TypoMatcher.ScanBelow)]
+    [InlineData(int.MaxValue)]
+    public void Find_MisspeltWords_SameAsComparingWithEveryWord(int scanBelow)
     {
         // Crowded prefixes (وال، بال) as in Arabic text, so the walk goes through trie nodes and
-        // through short runs alike.
+        // through short runs alike; the scan (small first-letter runs) and the walk are both checked.
         var random = new Random(19990);
         string[] prefixes = ["", "", "ال", "وال", "بال", "و"];
         var vocabulary = Enumerable.Range(0, 3000).Select(_ => Word(random, random.Next(3, 7))).ToArray();
         var words = vocabulary.SelectMany(w => prefixes.Select(p => p + w)).Where(w => w.Length > 1)
             .Distinct().Order(StringComparer.Ordinal).ToArray();
-        var sorted = new SortedWords(words, _ => 1);
+        var sorted = new SortedWords(words, _ => 1, w => w);
         Assert.True(sorted.First.Length > 10, "the list should be large enough for trie nodes");
 
         var queries = new List<string>();
@@ -40,7 +43,7 @@ public class TypoMatcherTests
         {
             var max = q.Length < 8 ? 1 : 2;
             var (expectedDistance, expected) = BruteForce(words, q, max);
-            var distance = TypoMatcher.Find(sorted, q, max, output);
+            var distance = TypoMatcher.Find(sorted, q, max, output, scanBelow);
             Assert.Equal(expectedDistance, distance);
             Assert.Equal(expected, output.Select(i => words[i]).Order(StringComparer.Ordinal));
             found += output.Count > 0 ? 1 : 0;
@@ -54,7 +57,7 @@ public class TypoMatcherTests
     {
         var words = new[] { "مساند", "مسافر", "مستند" };
         var output = new List<int>();
-        Assert.Equal(1, TypoMatcher.Find(new SortedWords(words, _ => 1), "مسادن", 1, output));
+        Assert.Equal(1, TypoMatcher.Find(new SortedWords(words, _ => 1, w => w), "مسادن", 1, output));
         Assert.Equal(["مساند"], output.Select(i => words[i]));
     }
 
@@ -62,7 +65,7 @@ public class TypoMatcherTests
     public void Find_OtherFirstLetter_NotFound()
     {
         var words = new[] { "بنك", "تنك" };
-        Assert.Equal(2, TypoMatcher.Find(new SortedWords(words, _ => 1), "ثنك", 1, []));
+        Assert.Equal(2, TypoMatcher.Find(new SortedWords(words, _ => 1, w => w), "ثنك", 1, []));
     }
 
     private static (int Distance, List<string> Words) BruteForce(string[] words, string term, int max)
