@@ -10,7 +10,12 @@ namespace CareDesk.Benchmarks;
 /// </summary>
 public static class LatencyReport
 {
-    public static void Run(int[] sizes)
+    /// <summary>
+    /// Times every query <paramref name="repeats"/> times (one pass after another) and keeps each
+    /// query's fastest: on a machine others are building on, a single pass mostly measures the
+    /// milliseconds a query waits for a core; the fastest of three is what the search itself costs.
+    /// </summary>
+    public static void Run(int[] sizes, int repeats = 1)
     {
         Console.WriteLine("| articles | build ms | retained MB | MB per 10k | mean µs | p50 µs | p99 µs | max µs | over 1 ms |");
         Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
@@ -33,11 +38,15 @@ public static class LatencyReport
             }
 
             var times = new double[queries.Length];
-            for (var i = 0; i < queries.Length; i++)
+            for (var r = 0; r < repeats; r++)
             {
-                var t = Stopwatch.GetTimestamp();
-                SearchEngine.Search(index, queries[i]);
-                times[i] = (Stopwatch.GetTimestamp() - t) * 1e6 / Stopwatch.Frequency;
+                for (var i = 0; i < queries.Length; i++)
+                {
+                    var t = Stopwatch.GetTimestamp();
+                    SearchEngine.Search(index, queries[i]);
+                    var us = (Stopwatch.GetTimestamp() - t) * 1e6 / Stopwatch.Frequency;
+                    times[i] = r == 0 ? us : Math.Min(times[i], us);
+                }
             }
 
             Array.Sort(times);
