@@ -37,6 +37,7 @@ internal static class Ranker
     }
 
     /// <summary>Adds every clause's postings into one accumulator per document, then picks the top k.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int Exhaustive(KnowledgeIndex index, List<Clause> clauses, SearchRequest request, SearchScratch s, TopDocs top)
     {
         s.EnsureDocuments(index.Count);
