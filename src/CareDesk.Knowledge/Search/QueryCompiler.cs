@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using CareDesk.Knowledge.Analysis;
 using CareDesk.Knowledge.Index;
 
@@ -28,6 +29,7 @@ internal static class QueryCompiler
 {
     private const string PrefixLetters = "وفبلك";
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Compile(KnowledgeIndex index, string query, bool prefix, List<AnalyzedToken> tokens, List<Clause> clauses)
     {
         tokens.Clear();
@@ -96,6 +98,7 @@ internal static class QueryCompiler
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AddUnknownWord(KnowledgeIndex index, AnalyzedToken t, List<Clause> clauses)
     {
         var o = index.Options;
@@ -115,6 +118,7 @@ internal static class QueryCompiler
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AddFuzzy(KnowledgeIndex index, string term, List<Clause> clauses)
     {
         var max = term.Length switch
@@ -172,6 +176,7 @@ internal static class QueryCompiler
         return da != db ? da > db : words.LengthOf(a) != words.LengthOf(b) ? words.LengthOf(a) < words.LengthOf(b) : a < b;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AddGrams(KnowledgeIndex index, string stem, List<Clause> clauses)
     {
         var count = KnowledgeIndex.GramCount(stem);
@@ -185,6 +190,7 @@ internal static class QueryCompiler
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AddBigram(KnowledgeIndex index, string first, string second, List<Clause> clauses)
     {
         if (index.Bigrams.TryGetValue(KnowledgeIndex.BigramKey(first, second), out var p))
@@ -200,6 +206,7 @@ internal static class QueryCompiler
     /// clause already finds every document that holds them, at full weight, and in a large index they
     /// are the longest posting lists a query has (8 × 40,000 documents at 100k synthetic articles).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AddPrefix(KnowledgeIndex index, string term, string? matchedStem, List<Clause> clauses)
     {
         var words = index.Words;

@@ -23,6 +23,7 @@ internal static class Ranker
     /// over 7,750 documents on average, where the windows' fixed cost made ranking ~20 % slower),
     /// <see cref="Rank"/> otherwise.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int Best(KnowledgeIndex index, List<Clause> clauses, SearchRequest request, SearchScratch s, TopDocs top)
     {
         long postings = 0;
@@ -71,7 +72,10 @@ internal static class Ranker
             if (!filtered || Passes(index.Documents[d], request))
             {
                 total++;
-                top.Offer(d, score);
+                if (!top.Full || score >= top.Threshold)
+                {
+                    top.Offer(d, score);
+                }
             }
         }
 
@@ -166,6 +170,7 @@ internal static class Ranker
     }
 
     /// <summary>The first posting at or after <paramref name="p"/> whose document is ≥ <paramref name="to"/>: galloping, then binary search.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int WindowEnd(int[] docs, int p, int to)
     {
         if (p >= docs.Length || docs[p] >= to)
@@ -205,6 +210,7 @@ internal static class Ranker
     }
 
     /// <summary>Bit i set when acc[first + i] is not zero, for the 64 accumulators from <paramref name="first"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static ulong NonZero(float[] acc, int first)
     {
         var bits = 0UL;
@@ -234,6 +240,7 @@ internal static class Ranker
         && (r.Agency is null || Has(doc.Agencies, r.Agency))
         && (r.Channel is null || Has(doc.Channels, r.Channel));
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static ulong PassingBits(KnowledgeIndex index, SearchRequest request, int first, ulong bits)
     {
         var passing = 0UL;

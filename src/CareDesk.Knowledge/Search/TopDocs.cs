@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace CareDesk.Knowledge.Search;
 
 /// <summary>The k best documents so far, best first: higher score, then lower document number.</summary>
@@ -34,6 +36,7 @@ internal sealed class TopDocs
     }
 
     /// <summary>Keeps <paramref name="doc"/> when it is among the k best so far.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Offer(int doc, float score)
     {
         if (Capacity == 0 || (Full && !Better(score, doc, _scores[Capacity - 1], _docs[Capacity - 1])))

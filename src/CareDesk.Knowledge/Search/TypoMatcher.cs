@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics;
 using CareDesk.Knowledge.Index;
 
@@ -36,6 +37,7 @@ internal static class TypoMatcher
     internal const int ScanBelow = 8_192;
 
     /// <inheritdoc cref="Find(SortedWords, string, int, List{int})"/>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static int Find(SortedWords words, string term, int max, List<int> output, int scanBelow)
     {
         output.Clear();
@@ -100,6 +102,7 @@ internal static class TypoMatcher
     }
 
     /// <summary>Compares the term with every word of [from, to) within reach by length and letters.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int Scan(SortedWords words, int from, int to, string term, int max, List<int> output)
     {
         var best = max;
@@ -145,6 +148,7 @@ internal static class TypoMatcher
         /// empty; <paramref name="mask"/> has bit (letter mod 64) set for each of them, a quick first test.
         /// <paramref name="node"/> is the prefix's node in <see cref="SortedWords"/>, or −1.
         /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Children(Span<int> rows, int width, int k, int lo, int hi, int node, ReadOnlySpan<char> wanted, ulong mask, ref int best)
         {
             var all = wanted.IsEmpty;
@@ -193,6 +197,7 @@ internal static class TypoMatcher
         /// <paramref name="c"/>: fills row k, takes the word that ends there, then goes on to the runs
         /// of the next letters that can stay within the bound.
         /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void Visit(Span<int> rows, int width, int k, int lo, int hi, int node, char c, ref int best)
         {
             var prev = rows.Slice((k - 1) * width, width);
