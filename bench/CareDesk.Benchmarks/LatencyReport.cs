@@ -5,15 +5,20 @@ using CareDesk.Knowledge.Search;
 namespace CareDesk.Benchmarks;
 
 /// <summary>
-/// What BenchmarkDotNet does not report directly: the distribution of single-query latencies (p50,
-/// p99, max, over 2,000 queries each timed alone) and the memory an index snapshot keeps.
+/// What BenchmarkDotNet does not report directly: the distribution of single-query latencies (mean,
+/// p50, p99, max, over 2,000 queries each timed alone) and the memory an index snapshot keeps.
 /// </summary>
 public static class LatencyReport
 {
-    public static void Run(int[] sizes)
+    /// <summary>
+    /// Times every query <paramref name="repeats"/> times (one pass after another) and keeps each
+    /// query's fastest: on a machine others are building on, a single pass mostly measures the
+    /// milliseconds a query waits for a core; the fastest of three is what the search itself costs.
+    /// </summary>
+    public static void Run(int[] sizes, int repeats = 1)
     {
-        Console.WriteLine("| articles | build ms | retained MB | MB per 10k | p50 µs | p99 µs | max µs | over 1 ms |");
-        Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine("| articles | build ms | retained MB | MB per 10k | mean µs | p50 µs | p99 µs | max µs | over 1 ms |");
+        Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var size in sizes)
         {
             var gen = new SyntheticArticles();
@@ -33,17 +38,21 @@ public static class LatencyReport
             }
 
             var times = new double[queries.Length];
-            for (var i = 0; i < queries.Length; i++)
+            for (var r = 0; r < repeats; r++)
             {
-                var t = Stopwatch.GetTimestamp();
-                SearchEngine.Search(index, queries[i]);
-                times[i] = (Stopwatch.GetTimestamp() - t) * 1e6 / Stopwatch.Frequency;
+                for (var i = 0; i < queries.Length; i++)
+                {
+                    var t = Stopwatch.GetTimestamp();
+                    SearchEngine.Search(index, queries[i]);
+                    var us = (Stopwatch.GetTimestamp() - t) * 1e6 / Stopwatch.Frequency;
+                    times[i] = r == 0 ? us : Math.Min(times[i], us);
+                }
             }
 
             Array.Sort(times);
             var over = times.Count(t => t > 1000);
             Console.WriteLine(FormattableString.Invariant(
-                $"| {size:N0} | {buildMs:0} | {retained:0.0} | {retained * 10_000 / size:0.0} | {times[times.Length / 2]:0.0} | {times[(int)(times.Length * 0.99)]:0.0} | {times[^1]:0.0} | {over} |"));
+                $"| {size:N0} | {buildMs:0} | {retained:0.0} | {retained * 10_000 / size:0.0} | {times.Average():0.0} | {times[times.Length / 2]:0.0} | {times[(int)(times.Length * 0.99)]:0.0} | {times[^1]:0.0} | {over} |"));
             GC.KeepAlive(index);
         }
     }

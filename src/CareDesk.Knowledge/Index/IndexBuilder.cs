@@ -38,6 +38,7 @@ internal static class IndexBuilder
         var stems = new Accumulator<string>(StringComparer.Ordinal);
         var bigrams = new Accumulator<ulong>(EqualityComparer<ulong>.Default);
         var grams = new Accumulator<ulong>(EqualityComparer<ulong>.Default);
+        var termStems = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var d = 0; d < docs.Length; d++)
         {
             var doc = docs[d];
@@ -54,6 +55,7 @@ internal static class IndexBuilder
                 {
                     var stem = cliticMap.GetValueOrDefault(tokens[i].Stem, tokens[i].Stem);
                     exact.Add(tokens[i].Term, w);
+                    termStems.TryAdd(tokens[i].Term, stem);
                     stems.Add(stem, w);
                     if (options.GramWeight > 0 && KnowledgeIndex.HasGrams(stem))
                     {
@@ -82,6 +84,7 @@ internal static class IndexBuilder
             bigrams.ToPostings(docs.Length, options.K1),
             grams.ToPostings(docs.Length, options.K1),
             cliticMap,
+            termStems,
             analyzer,
             synonyms,
             options);

@@ -5,8 +5,8 @@ namespace CareDesk.Knowledge.Index;
 
 /// <summary>
 /// An immutable index snapshot: three term dictionaries (normalized words, stems, adjacent-stem
-/// bigrams) mapping to <see cref="TermPostings"/>, the sorted word list for prefix matching, words by
-/// length for typo matching, and the stored documents for filters, snippets and explanations.
+/// bigrams) mapping to <see cref="TermPostings"/>, the sorted word list for prefix and typo matching,
+/// and the stored documents for filters, snippets and explanations.
 /// Build one with <c>Build</c> and
 /// publish it through <see cref="Search.SearchEngine.Swap"/>; a snapshot is never modified, so any
 /// number of threads may search it.
@@ -20,6 +20,7 @@ public sealed class KnowledgeIndex
         Dictionary<ulong, TermPostings> bigrams,
         Dictionary<ulong, TermPostings> grams,
         Dictionary<string, string> cliticMap,
+        Dictionary<string, string> termStems,
         TextAnalyzer analyzer,
         SynonymTable synonyms,
         IndexOptions options)
@@ -33,24 +34,8 @@ public sealed class KnowledgeIndex
         Analyzer = analyzer;
         Synonyms = synonyms;
         Options = options;
-        SortedTerms = exact.Keys.Where(k => k.Length > 1).Order(StringComparer.Ordinal).ToArray();
-        var byLength = new List<string>[65];
-        for (var i = 0; i < byLength.Length; i++)
-        {
-            byLength[i] = [];
-        }
-
-        foreach (var term in SortedTerms)
-        {
-            if (term.Length < byLength.Length && !char.IsAsciiDigit(term[0]))
-            {
-                byLength[term.Length].Add(term);
-            }
-        }
-
-        TermsByLength = byLength.Select(l => l.ToArray()).ToArray();
+        Words = new SortedWords(exact.Keys.Where(k => k.Length > 1).Order(StringComparer.Ordinal).ToArray(), w => exact[w].DocFrequency, w => termStems[w]);
         MaxGramDocFrequency = Math.Max(10, (int)(documents.Length * options.MaxGramDocFraction));
-        MasksByLength = TermsByLength.Select(l => l.Select(LetterMask).ToArray()).ToArray();
     }
 
     /// <summary>An index with no documents.</summary>
@@ -110,29 +95,13 @@ public sealed class KnowledgeIndex
     internal const char GramEnd = '$';
 
 
-    internal string[] SortedTerms { get; }
+    /// <summary>The words of two letters or more in ordinal order: a prefix is one run of it (type-ahead, typo search).</summary>
+    internal string[] SortedTerms => Words.Words;
 
-    internal string[][] TermsByLength { get; }
-
-    internal ulong[][] MasksByLength { get; }
+    /// <summary>The same words packed for the typo and prefix searches.</summary>
+    internal SortedWords Words { get; }
 
     internal int MaxGramDocFrequency { get; }
-
-    /// <summary>
-    /// Which letters (hashed to 64 bits) a word contains. One edit changes at most two bits, so two
-    /// words whose masks differ in more than 2 × k bits are more than k edits apart: a cheap filter
-    /// before the edit distance.
-    /// </summary>
-    internal static ulong LetterMask(string term)
-    {
-        var mask = 0UL;
-        foreach (var c in term)
-        {
-            mask |= 1UL << (c % 64);
-        }
-
-        return mask;
-    }
 
     /// <summary>Builds a snapshot of arbitrary documents.</summary>
     public static KnowledgeIndex Build(IEnumerable<IndexDocument> documents, SynonymTable? synonyms = null, IndexOptions? options = null, TextAnalyzer? analyzer = null)

@@ -1,9 +1,12 @@
+using System.Runtime.CompilerServices;
+
 namespace CareDesk.Knowledge.Search;
 
 /// <summary>Optimal string alignment distance (Levenshtein plus adjacent transpositions), bounded.</summary>
 internal static class EditDistance
 {
     /// <summary>The distance between a and b, or max + 1 once it is known to exceed <paramref name="max"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int Bounded(ReadOnlySpan<char> a, ReadOnlySpan<char> b, int max)
     {
         if (Math.Abs(a.Length - b.Length) > max)

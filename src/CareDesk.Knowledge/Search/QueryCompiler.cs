@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using CareDesk.Knowledge.Analysis;
 using CareDesk.Knowledge.Index;
 
@@ -28,6 +29,7 @@ internal static class QueryCompiler
 {
     private const string PrefixLetters = "وفبلك";
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Compile(KnowledgeIndex index, string query, bool prefix, List<AnalyzedToken> tokens, List<Clause> clauses)
     {
         tokens.Clear();
@@ -42,6 +44,7 @@ internal static class QueryCompiler
         }
 
         var o = index.Options;
+        var lastStemMatched = false;
         for (var i = 0; i < tokens.Count; i++)
         {
             var t = tokens[i];
@@ -59,6 +62,7 @@ internal static class QueryCompiler
 
             if (stem is not null && o.StemWeight > 0)
             {
+                lastStemMatched = i == tokens.Count - 1;
                 clauses.Add(new Clause(ClauseKind.Stem, t.Stem, o.StemWeight, stem));
             }
             else if (exact is null && stemIdf == 0f)
@@ -90,10 +94,11 @@ internal static class QueryCompiler
 
         if (prefix && tokens.Count > 0 && tokens[^1].Kind != TokenKind.Number && tokens[^1].Term.Length >= 2)
         {
-            AddPrefix(index, tokens[^1].Term, clauses);
+            AddPrefix(index, tokens[^1].Term, lastStemMatched ? tokens[^1].Stem : null, clauses);
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AddUnknownWord(KnowledgeIndex index, AnalyzedToken t, List<Clause> clauses)
     {
         var o = index.Options;
@@ -113,6 +118,7 @@ internal static class QueryCompiler
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AddFuzzy(KnowledgeIndex index, string term, List<Clause> clauses)
     {
         var max = term.Length switch
@@ -126,51 +132,51 @@ internal static class QueryCompiler
             return;
         }
 
-        var best = max + 1;
-        var candidates = new List<(string Term, int Df)>();
-        var mask = KnowledgeIndex.LetterMask(term);
-        for (var len = term.Length - max; len <= term.Length + max; len++)
+        // Typos are looked for among words with the same first letter, at the best distance found.
+        var candidates = FuzzyBuffer ??= new List<int>(16);
+        var best = TypoMatcher.Find(index.Words, term, max, candidates);
+
+        // The three most frequent; among equals the shorter, then the ordinal first.
+        var words = index.Words;
+        Span<int> top = stackalloc int[3];
+        var n = 0;
+        foreach (var c in candidates)
         {
-            if (len <= 0 || len >= index.TermsByLength.Length)
+            var j = n < top.Length ? n++ : top.Length;
+            while (j > 0 && MoreFrequent(words, c, top[j - 1]))
             {
-                continue;
+                if (j < top.Length)
+                {
+                    top[j] = top[j - 1];
+                }
+
+                j--;
             }
 
-            // Typos are looked for among words with the same first letter: a bucket is in ordinal
-            // order, so they are one run, and the scan stays short however large the index grows.
-            var terms = index.TermsByLength[len];
-            var masks = index.MasksByLength[len];
-            var (from, to) = FirstLetterRange(terms, term[0]);
-            for (var k = from; k < to; k++)
+            if (j < top.Length)
             {
-                if (System.Numerics.BitOperations.PopCount(masks[k] ^ mask) > 2 * max)
-                {
-                    continue;
-                }
-
-                var candidate = terms[k];
-                var d = EditDistance.Bounded(term, candidate, Math.Min(best, max));
-                if (d > max || d > best)
-                {
-                    continue;
-                }
-
-                if (d < best)
-                {
-                    best = d;
-                    candidates.Clear();
-                }
-
-                candidates.Add((candidate, index.Exact[candidate].DocFrequency));
+                top[j] = c;
             }
         }
 
-        foreach (var (candidate, _) in candidates.OrderByDescending(c => c.Df).Take(3))
+        for (var i = 0; i < n; i++)
         {
+            var candidate = words.Words[top[i]];
             clauses.Add(new Clause(ClauseKind.Fuzzy, candidate, index.Options.FuzzyWeight / best, index.Exact[candidate]));
         }
     }
 
+    [ThreadStatic]
+    private static List<int>? FuzzyBuffer;
+
+    /// <summary>Word a before word b: more documents, then shorter, then first in ordinal order (a lower number).</summary>
+    private static bool MoreFrequent(SortedWords words, int a, int b)
+    {
+        var (da, db) = (words.DocFrequencies[a], words.DocFrequencies[b]);
+        return da != db ? da > db : words.LengthOf(a) != words.LengthOf(b) ? words.LengthOf(a) < words.LengthOf(b) : a < b;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AddGrams(KnowledgeIndex index, string stem, List<Clause> clauses)
     {
         var count = KnowledgeIndex.GramCount(stem);
@@ -184,40 +190,7 @@ internal static class QueryCompiler
         }
     }
 
-    private static (int From, int To) FirstLetterRange(string[] sorted, char first)
-    {
-        int lo = 0, hi = sorted.Length;
-        while (lo < hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            if (sorted[mid][0] < first)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        var from = lo;
-        hi = sorted.Length;
-        while (lo < hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            if (sorted[mid][0] <= first)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        return (from, lo);
-    }
-
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AddBigram(KnowledgeIndex index, string first, string second, List<Clause> clauses)
     {
         if (index.Bigrams.TryGetValue(KnowledgeIndex.BigramKey(first, second), out var p))
@@ -226,23 +199,50 @@ internal static class QueryCompiler
         }
     }
 
-    private static void AddPrefix(KnowledgeIndex index, string term, List<Clause> clauses)
+    /// <summary>
+    /// The words the last query word begins: of the first 256, the most frequent (the first in ordinal
+    /// order among equals). When the typed word's stem matched (<paramref name="matchedStem"/>), the
+    /// words of that same stem (its inflections: تأشير → تأشيرة، تأشيرات) are left out: the stem
+    /// clause already finds every document that holds them, at full weight, and in a large index they
+    /// are the longest posting lists a query has (8 × 40,000 documents at 100k synthetic articles).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void AddPrefix(KnowledgeIndex index, string term, string? matchedStem, List<Clause> clauses)
     {
-        var terms = index.SortedTerms;
-        var lo = Array.BinarySearch(terms, term, StringComparer.Ordinal);
+        var words = index.Words;
+        var lo = Array.BinarySearch(words.Words, term, StringComparer.Ordinal);
         lo = lo < 0 ? ~lo : lo + 1;
-        var expansions = new List<TermPostings>();
-        var names = new List<string>();
-        for (var i = lo; i < terms.Length && terms[i].StartsWith(term, StringComparison.Ordinal) && names.Count < 256; i++)
+        var max = index.Options.MaxPrefixExpansions;
+        Span<int> top = max <= 64 ? stackalloc int[max] : new int[max];
+        var n = 0;
+        for (var i = lo; i < words.Words.Length && i < lo + 256 && words.StartsWith(i, term); i++)
         {
-            names.Add(terms[i]);
-            expansions.Add(index.Exact[terms[i]]);
+            if (matchedStem is not null && words.Stems[i] == matchedStem)
+            {
+                continue;
+            }
+
+            var j = n < max ? n++ : max;
+            while (j > 0 && words.DocFrequencies[i] > words.DocFrequencies[top[j - 1]])
+            {
+                if (j < max)
+                {
+                    top[j] = top[j - 1];
+                }
+
+                j--;
+            }
+
+            if (j < max)
+            {
+                top[j] = i;
+            }
         }
 
-        var order = Enumerable.Range(0, names.Count).OrderByDescending(i => expansions[i].DocFrequency).Take(index.Options.MaxPrefixExpansions);
-        foreach (var i in order)
+        for (var i = 0; i < n; i++)
         {
-            clauses.Add(new Clause(ClauseKind.Prefix, names[i], index.Options.PrefixWeight, expansions[i]));
+            var name = words.Words[top[i]];
+            clauses.Add(new Clause(ClauseKind.Prefix, name, index.Options.PrefixWeight, index.Exact[name]));
         }
     }
 }

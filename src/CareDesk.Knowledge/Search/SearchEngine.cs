@@ -39,68 +39,17 @@ public sealed class SearchEngine
     {
         ArgumentNullException.ThrowIfNull(index);
         ArgumentNullException.ThrowIfNull(request);
-        var s = Scratch.For(index.Count);
+        var s = SearchScratch.Get();
         QueryCompiler.Compile(index, request.Query, request.Prefix, s.Tokens, s.Clauses);
-        var acc = s.Scores;
-        var touched = s.Touched;
-        var touchedCount = 0;
-        foreach (var clause in s.Clauses)
+        var top = s.Top;
+        top.Reset(request.Top);
+        var total = Ranker.Best(index, s.Clauses, request, s, top);
+        var hits = new SearchHit[top.Count];
+        for (var i = 0; i < hits.Length; i++)
         {
-            var docs = clause.Postings.Docs;
-            var scores = clause.Postings.Scores;
-            var w = clause.Weight;
-            for (var i = 0; i < docs.Length; i++)
-            {
-                var d = docs[i];
-                if (acc[d] == 0f)
-                {
-                    touched[touchedCount++] = d;
-                }
-
-                acc[d] += w * scores[i];
-            }
-        }
-
-        var top = Math.Max(0, request.Top);
-        var bestDocs = new int[top];
-        var bestScores = new float[top];
-        var filled = 0;
-        var total = 0;
-        var filtered = request.CaseType is not null || request.Agency is not null || request.Channel is not null;
-        for (var i = 0; i < touchedCount; i++)
-        {
-            var d = touched[i];
-            var score = acc[d];
-            acc[d] = 0f;
-            if (filtered && !Passes(index.Documents[d], request))
-            {
-                continue;
-            }
-
-            total++;
-            if (top == 0 || (filled == top && !Better(score, d, bestScores[top - 1], bestDocs[top - 1])))
-            {
-                continue;
-            }
-
-            var j = filled < top ? filled++ : top - 1;
-            while (j > 0 && Better(score, d, bestScores[j - 1], bestDocs[j - 1]))
-            {
-                bestScores[j] = bestScores[j - 1];
-                bestDocs[j] = bestDocs[j - 1];
-                j--;
-            }
-
-            bestScores[j] = score;
-            bestDocs[j] = d;
-        }
-
-        var hits = new SearchHit[filled];
-        for (var i = 0; i < filled; i++)
-        {
-            var doc = index.Documents[bestDocs[i]];
+            var doc = index.Documents[top.DocAt(i)];
             var snippet = request.Snippets ? Snippets.Build(index, doc, s.Clauses) : "";
-            hits[i] = new SearchHit(doc.Id, doc.Topic, doc.Title, bestScores[i], snippet);
+            hits[i] = new SearchHit(doc.Id, doc.Topic, doc.Title, top.ScoreAt(i), snippet);
         }
 
         return new SearchResult(hits, total);
@@ -133,57 +82,5 @@ public sealed class SearchEngine
         }
 
         return new Explanation(id, lines.Sum(l => l.Contribution), lines);
-    }
-
-    private static bool Better(float score, int doc, float otherScore, int otherDoc) =>
-        score > otherScore || (score == otherScore && doc < otherDoc);
-
-    private static bool Passes(IndexDocument doc, SearchRequest r) =>
-        (r.CaseType is null || Has(doc.CaseTypes, r.CaseType))
-        && (r.Agency is null || Has(doc.Agencies, r.Agency))
-        && (r.Channel is null || Has(doc.Channels, r.Channel));
-
-    private static bool Has(IReadOnlyList<string> values, string wanted)
-    {
-        foreach (var v in values)
-        {
-            if (string.Equals(v, wanted, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private sealed class Scratch
-    {
-        [ThreadStatic]
-        private static Scratch? _instance;
-
-        private Scratch(int size)
-        {
-            Scores = new float[size];
-            Touched = new int[size];
-        }
-
-        public float[] Scores { get; }
-
-        public int[] Touched { get; }
-
-        public List<AnalyzedToken> Tokens { get; } = new(16);
-
-        public List<Clause> Clauses { get; } = new(64);
-
-        public static Scratch For(int size)
-        {
-            var s = _instance;
-            if (s is null || s.Scores.Length < size)
-            {
-                _instance = s = new Scratch(Math.Max(size, 16));
-            }
-
-            return s;
-        }
     }
 }
