@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using CareDesk.Features.Knowledge;
 using CareDesk.Features.Search;
 using CareDesk.Knowledge.Analysis;
@@ -41,10 +43,12 @@ public sealed class KnowledgeSnapshotMemoryTests(ITestOutputHelper output)
         Assert.InRange(StringBytes(tenThousand) / tenThousand.Count, 1, 64 * 1024);
     }
 
-    private static (long Bytes, T Value) Retained<T>(Func<T> build)
+    private (long Bytes, T Value) Retained<T>(Func<T> build, [CallerArgumentExpression(nameof(build))] string what = "")
     {
         var before = GC.GetTotalMemory(forceFullCollection: true);
+        var clock = Stopwatch.StartNew();
         var value = build();
+        output.WriteLine($"built in {clock.ElapsedMilliseconds} ms: {what}");
         var after = GC.GetTotalMemory(forceFullCollection: true);
         GC.KeepAlive(value);
         return (after - before, value);
