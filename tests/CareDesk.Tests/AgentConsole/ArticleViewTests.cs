@@ -23,7 +23,7 @@ public class ArticleViewTests
         > نشكر تواصلك، سيُسترد المبلغ خلال 15 يوماً.
         """;
 
-    private static PublishedArticle Article(string body = Body) => new(
+    private static RenderedArticle Article(string body = Body) => RenderedArticle.From(new PublishedArticle(
         new FaqArticle
         {
             Id = "visa-refund-after-72h",
@@ -34,9 +34,9 @@ public class ArticleViewTests
             Body = body,
         },
         3,
-        new DateTimeOffset(2026, 11, 1, 21, 30, 0, TimeSpan.Zero));
+        new DateTimeOffset(2026, 11, 1, 21, 30, 0, TimeSpan.Zero)));
 
-    private static Task<AngleSharp.Dom.IDocument> RenderAsync(PublishedArticle article, string culture = "ar-SA") =>
+    private static Task<AngleSharp.Dom.IDocument> RenderAsync(RenderedArticle article, string culture = "ar-SA") =>
         ComponentRendering.RenderAsync<ArticleView>(new Dictionary<string, object?> { ["Article"] = article }, culture);
 
     [Fact]

@@ -12,7 +12,7 @@ namespace CareDesk.Tests.Search;
 [Collection(PostgresCollection.Name)]
 public sealed class KnowledgeSearchTests(PostgresServer postgres)
 {
-    private static KnowledgeSearch Node(NpgsqlDataSource ds) => new(new ArticleStore(ds), ds, NullLogger<KnowledgeSearch>.Instance);
+    private static KnowledgeSearch Node(NpgsqlDataSource ds) => KnowledgeNodes.Node(ds);
 
     private static FaqArticle Article(string id, string title) => new()
     {
@@ -23,35 +23,22 @@ public sealed class KnowledgeSearchTests(PostgresServer postgres)
     public async Task Publish_WithNotify_EveryNodeSwapsInTheNewIndex()
     {
         await using var ds = await postgres.CreateMigratedDatabaseAsync();
-        var nodes = new[] { Node(ds), Node(ds) };
-        var listeners = nodes.Select(n => new KnowledgeChangeListener(ds, n, NullLogger<KnowledgeChangeListener>.Instance)).ToList();
-        foreach (var n in nodes)
-            await n.RebuildAsync();
-        foreach (var l in listeners)
-            await l.StartAsync(default);
-        try
+        await using var cluster = await KnowledgeNodes.StartAsync(ds, 2);
+        await Task.Delay(300); // both listeners are LISTENing before the publish
+        await using (var conn = await ds.OpenConnectionAsync())
+        await using (var tx = await conn.BeginTransactionAsync())
         {
-            await Task.Delay(300); // both listeners are LISTENing before the publish
-            await using (var conn = await ds.OpenConnectionAsync())
-            await using (var tx = await conn.BeginTransactionAsync())
-            {
-                await ArticleStore.ImportPublishedAsync(conn, tx, [Article("zebra-article", "قنطرة الزرافات المخططة")], "test", "test", default);
-                await KnowledgeChangeListener.NotifyAsync(conn, tx, "zebra-article");
-                await tx.CommitAsync();
-            }
-
-            foreach (var node in nodes)
-            {
-                var deadline = DateTime.UtcNow.AddSeconds(10);
-                while (node.Search(new SearchRequest { Query = "الزرافات" }).Hits.Count == 0 && DateTime.UtcNow < deadline)
-                    await Task.Delay(50);
-                Assert.Equal("zebra-article", Assert.Single(node.Search(new SearchRequest { Query = "الزرافات" }).Hits).Id);
-            }
+            await ArticleStore.ImportPublishedAsync(conn, tx, [Article("zebra-article", "قنطرة الزرافات المخططة")], "test", "test", default);
+            await KnowledgeChangeListener.NotifyAsync(conn, tx, "zebra-article");
+            await tx.CommitAsync();
         }
-        finally
+
+        foreach (var node in cluster.Nodes)
         {
-            foreach (var l in listeners)
-                await l.StopAsync(default);
+            var deadline = DateTime.UtcNow.AddSeconds(10);
+            while (node.Search(new SearchRequest { Query = "الزرافات" }).Hits.Count == 0 && DateTime.UtcNow < deadline)
+                await Task.Delay(50);
+            Assert.Equal("zebra-article", Assert.Single(node.Search(new SearchRequest { Query = "الزرافات" }).Hits).Id);
         }
     }
 

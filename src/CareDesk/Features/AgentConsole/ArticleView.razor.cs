@@ -1,6 +1,5 @@
 using CareDesk.Features.Knowledge;
 using CareDesk.Knowledge.Calendar;
-using CareDesk.Knowledge.Documents;
 using CareDesk.Knowledge.Reference;
 using Microsoft.AspNetCore.Components;
 
@@ -8,11 +7,11 @@ namespace CareDesk.Features.AgentConsole;
 
 /// <summary>
 /// One published article as the agent reads it to the caller: the sections of its body, the rule box,
-/// the unified reply to copy, its sources and review date, and "helpful / not helpful".
+/// the unified reply to copy, its sources and review date, and "helpful / not helpful". The body is
+/// the snapshot's sanitized HTML (<see cref="RenderedBody"/>); nothing is rendered from Markdown here.
 /// </summary>
 public sealed partial class ArticleView
 {
-    private FaqSections _sections = FaqSections.Extract("");
     private (string Id, int Revision) _shown;
     private bool _feedbackSent;
     private string _comment = "";
@@ -21,7 +20,7 @@ public sealed partial class ArticleView
     private ReferenceData Reference { get; set; } = null!;
 
     [Parameter, EditorRequired]
-    public PublishedArticle Article { get; set; } = null!;
+    public RenderedArticle Article { get; set; } = null!;
 
     /// <summary>True for "helpful", false for "not helpful".</summary>
     [Parameter]
@@ -30,17 +29,18 @@ public sealed partial class ArticleView
     [Parameter]
     public EventCallback OnClose { get; set; }
 
-    private string Title => ConsoleText.Name(Article.Article.TitleAr, Article.Article.TitleEn);
+    private RenderedBody Body => Article.Body;
+
+    private string Title => ConsoleText.Name(Article.Front.TitleAr, Article.Front.TitleEn);
 
     private string ReviewedOn => ConsoleText.Date(DateOnly.FromDateTime(Article.LastReviewedAt.ToOffset(SaudiWorkingCalendar.RiyadhOffset).DateTime));
 
     // Feedback belongs to one revision: a different article (or a newer revision) asks again.
     protected override void OnParametersSet()
     {
-        if (_shown == (Article.Article.Id, Article.Revision))
+        if (_shown == (Article.Id, Article.Revision))
             return;
-        _shown = (Article.Article.Id, Article.Revision);
-        _sections = FaqSections.Extract(Article.Article.Body);
+        _shown = (Article.Id, Article.Revision);
         _feedbackSent = false;
         _comment = "";
     }

@@ -17,9 +17,10 @@ namespace CareDesk.Features.AgentConsole;
 /// <summary>
 /// The agent console: results while the agent types, arrow keys and Enter to open, filters, the
 /// caller's ID, and the guided refund cases. A search is logged once the agent pauses or opens an
-/// article, not on every keystroke; the opened article is logged against it. Search needs no
-/// database (the index is in memory and the log is written off the search path, see
-/// <see cref="SearchLogQueue"/>); what does need it says so in both languages when the database is away.
+/// article, not on every keystroke; the opened article is logged against it. Search and reading an
+/// article need no database (the index and the published articles are one in-memory snapshot,
+/// <see cref="KnowledgeSnapshot"/>, and the log is written off the path, see <see cref="SearchLogQueue"/>);
+/// what does need it says so in both languages when the database is away.
 /// </summary>
 public sealed partial class ConsolePage
 {
@@ -37,7 +38,7 @@ public sealed partial class ConsolePage
     private IReadOnlyList<Ticket> _history = [];
     private TicketScope _scope = TicketScope.Nothing;
     private GuideKind? _guide;
-    private PublishedArticle? _article;
+    private RenderedArticle? _article;
     private SearchLogEntry? _articleSearch;
     private GuideOutcome? _articleGuide;
     private string? _resolved;
@@ -64,9 +65,6 @@ public sealed partial class ConsolePage
 
     [Inject]
     private KnowledgeSearch Search { get; set; } = null!;
-
-    [Inject]
-    private ArticleStore Articles { get; set; } = null!;
 
     [Inject]
     private ArticleFeedbackStore Feedback { get; set; } = null!;
@@ -211,19 +209,19 @@ public sealed partial class ConsolePage
 
     private Task OpenFromGuideAsync(GuideOutcome outcome) => OpenArticleAsync(outcome.ArticleId, null, outcome);
 
-    private async Task OpenArticleAsync(string id, SearchLogEntry? search, GuideOutcome? guide = null)
+    // The article comes from the node's snapshot, built with the index the results came from: no
+    // database round trip, so it opens during an outage too. Its log entry waits in the queue.
+    private Task OpenArticleAsync(string id, SearchLogEntry? search, GuideOutcome? guide = null)
     {
-        PublishedArticle? article = null;
-        _dbProblem = await Db.RunAsync("open an article", async () => article = await Articles.GetPublishedAsync(id));
-        if (_dbProblem is not null)
-            return;
-        _article = article;
+        _dbProblem = null;
+        _article = Search.Article(id);
         _articleMissing = _article is null;
         _articleSearch = search;
         _articleGuide = guide;
         _resolved = null;
         if (_article is not null && search is not null)
             SearchLog.Choose(search, id);
+        return Task.CompletedTask;
     }
 
     private async Task CloseArticleAsync()
@@ -235,7 +233,7 @@ public sealed partial class ConsolePage
     private async Task FeedbackAsync(ArticleFeedback feedback)
     {
         if (_article is { } a)
-            _dbProblem = await Db.RunAsync("record article feedback", () => Feedback.RecordAsync(a.Article.Id, a.Revision, feedback.Helpful, feedback.Comment, _agent));
+            _dbProblem = await Db.RunAsync("record article feedback", () => Feedback.RecordAsync(a.Id, a.Revision, feedback.Helpful, feedback.Comment, _agent));
     }
 
     // Closing the call without a ticket records exactly what the caller was told: the article revision
@@ -245,9 +243,9 @@ public sealed partial class ConsolePage
         // A second click can arrive while the first is being recorded.
         if (_article is not { } a || _resolving)
             return;
-        if (_resolution is not { } r || (r.Caller, r.Article, r.Revision) != (_caller?.Value, a.Article.Id, a.Revision))
-            _resolution = (_caller?.Value, a.Article.Id, a.Revision, Guid.NewGuid());
-        var call = new CallResolution(_caller?.Value, a.Article.Id, a.Revision, _articleGuide?.Code, _articleGuide?.ExpectedBy, _articleSearch?.Id, _agent,
+        if (_resolution is not { } r || (r.Caller, r.Article, r.Revision) != (_caller?.Value, a.Id, a.Revision))
+            _resolution = (_caller?.Value, a.Id, a.Revision, Guid.NewGuid());
+        var call = new CallResolution(_caller?.Value, a.Id, a.Revision, _articleGuide?.Code, _articleGuide?.ExpectedBy, _articleSearch?.Id, _agent,
             _resolution.Value.Key);
         // On failure the article, caller and guide stay on screen: the button records the call once the database answers,
         // with the same key, so a failure that hid a commit does not record the call twice.
@@ -266,7 +264,7 @@ public sealed partial class ConsolePage
             return;
         }
         _resolution = null;
-        _resolved = T["console.resolve.done", ConsoleText.Name(a.Article.TitleAr, a.Article.TitleEn), a.Revision];
+        _resolved = T["console.resolve.done", ConsoleText.Name(a.Front.TitleAr, a.Front.TitleEn), a.Revision];
         (_caller, _history, _article, _articleGuide, _articleSearch, _guide) = (null, [], null, null, null, null);
         await _input.FocusAsync();
     }

@@ -1,4 +1,6 @@
+using CareDesk.Features.Health;
 using CareDesk.Features.Knowledge.Editing;
+using CareDesk.Features.Search;
 using CareDesk.Knowledge.Documents;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
@@ -8,7 +10,9 @@ namespace CareDesk.Features.Knowledge;
 /// <summary>
 /// One article: every revision with who, when and why; any revision shown; a side-by-side diff of
 /// any two; restore an old revision as a new draft; and, for a reviewer who did not write it,
-/// approve (publish) or send back the revision in review.
+/// approve (publish) or send back the revision in review. The published revision is shown from the
+/// node's snapshot (<see cref="KnowledgeSearch.Article"/>); during a database outage the page shows it
+/// with an alert, and the history and actions, which need the database, wait for it.
 /// </summary>
 public sealed partial class ArticlePage
 {
@@ -20,6 +24,10 @@ public sealed partial class ArticlePage
 
     [Inject] private EditorSession Session { get; set; } = default!;
 
+    [Inject] private KnowledgeSearch Search { get; set; } = default!;
+
+    [Inject] private DatabaseActions Db { get; set; } = default!;
+
     [SupplyParameterFromQuery(Name = "id")] private string? ArticleId { get; set; }
 
     [SupplyParameterFromQuery(Name = "rev")] private int? Revision { get; set; }
@@ -29,6 +37,9 @@ public sealed partial class ArticlePage
     private IReadOnlyList<RevisionRow> _history = [];
     private ArticleRow? _row;
     private FaqArticle? _shown;
+    private string? _shownHtml;
+    private RenderedArticle? _published;
+    private DatabaseProblem? _dbProblem;
     private int _shownRevision;
     private int _left;
     private int _right;
@@ -45,13 +56,17 @@ public sealed partial class ArticlePage
     protected override async Task OnInitializedAsync()
     {
         Actor = await Session.ActorAsync();
-        await LoadAsync(Revision);
+        _published = string.IsNullOrEmpty(ArticleId) ? null : Search.Article(ArticleId);
+        _dbProblem = await Db.RunAsync("load an article's history", () => LoadAsync(Revision));
+        if (_dbProblem is not null && _published is { } p)
+            ShowPublished(p);
     }
 
     private async Task LoadAsync(int? show)
     {
         if (string.IsNullOrEmpty(ArticleId))
             return;
+        _published = Search.Article(ArticleId);
         _history = await Revisions.HistoryAsync(ArticleId);
         if (_history.Count == 0)
             return;
@@ -63,8 +78,21 @@ public sealed partial class ArticlePage
 
     private async Task ShowAsync(int revision)
     {
+        if (_published is { } p && p.Revision == revision)
+        {
+            ShowPublished(p);
+            return;
+        }
         _shownRevision = revision;
         _shown = await Revisions.DocumentAsync(ArticleId!, revision);
+        _shownHtml = null;
+    }
+
+    private void ShowPublished(RenderedArticle published)
+    {
+        _shownRevision = published.Revision;
+        _shown = published.Front;
+        _shownHtml = published.Body.Html;
     }
 
     private async Task DiffAsync()

@@ -16,34 +16,41 @@ public sealed class ArticleStore(NpgsqlDataSource dataSource)
     };
 
     /// <summary>The published revision of every published article.</summary>
-    public async Task<IReadOnlyList<FaqArticle>> PublishedAsync(CancellationToken ct = default)
+    public async Task<IReadOnlyList<FaqArticle>> PublishedAsync(CancellationToken ct = default) =>
+        (await PublishedRevisionsAsync(ct)).Select(p => p.Article).ToList();
+
+    /// <summary>
+    /// Every published article with its live revision number and review date, in one query: the load
+    /// a node builds both its search index and its article snapshot from.
+    /// </summary>
+    public async Task<IReadOnlyList<PublishedArticle>> PublishedRevisionsAsync(CancellationToken ct = default)
     {
         await using var conn = await dataSource.OpenConnectionAsync(ct);
-        var docs = await conn.QueryAsync<string>(new CommandDefinition("""
-            SELECT r.document::text
-            FROM kb_articles a
-            JOIN kb_revisions r ON r.article_id = a.id AND r.revision = a.published_revision
-            WHERE a.status = 'published'
-            ORDER BY a.id
-            """, cancellationToken: ct));
-        return docs.Select(d => JsonSerializer.Deserialize<FaqArticle>(d, Json)!).ToList();
+        var rows = await conn.QueryAsync<(string Document, int Revision, DateTime CreatedAt, DateTime? ReviewedAt)>(new CommandDefinition(PublishedSql + " ORDER BY a.id", cancellationToken: ct));
+        return rows.Select(ToPublished).ToList();
     }
 
-    /// <summary>One published article with the revision number that is live, for the console and audits.</summary>
+    /// <summary>One published article with the revision number that is live, read from the database (the console reads the node's snapshot instead, <c>KnowledgeSearch.Article</c>).</summary>
     public async Task<PublishedArticle?> GetPublishedAsync(string id, CancellationToken ct = default)
     {
         await using var conn = await dataSource.OpenConnectionAsync(ct);
-        var row = await conn.QuerySingleOrDefaultAsync<(string Document, int Revision, DateTime CreatedAt, DateTime? ReviewedAt)>(new CommandDefinition("""
-            SELECT r.document::text, r.revision, r.created_at, r.reviewed_at
-            FROM kb_articles a
-            JOIN kb_revisions r ON r.article_id = a.id AND r.revision = a.published_revision
-            WHERE a.id = @id AND a.status = 'published'
-            """, new { id }, cancellationToken: ct));
-        if (row.Document is null)
-            return null;
-        var article = JsonSerializer.Deserialize<FaqArticle>(row.Document, Json)!;
-        return new PublishedArticle(article, row.Revision, new DateTimeOffset(row.ReviewedAt ?? row.CreatedAt, TimeSpan.Zero));
+        var row = await conn.QuerySingleOrDefaultAsync<(string Document, int Revision, DateTime CreatedAt, DateTime? ReviewedAt)>(new CommandDefinition(
+            PublishedSql + " AND a.id = @id", new { id }, cancellationToken: ct));
+        return row.Document is null ? null : ToPublished(row);
     }
+
+    private const string PublishedSql = """
+        SELECT r.document::text, r.revision, r.created_at, r.reviewed_at
+        FROM kb_articles a
+        JOIN kb_revisions r ON r.article_id = a.id AND r.revision = a.published_revision
+        WHERE a.status = 'published'
+        """;
+
+    // A tuple row: Dapper fills it by position, so the snake_case columns need no mapping.
+    private static PublishedArticle ToPublished((string Document, int Revision, DateTime CreatedAt, DateTime? ReviewedAt) row) => new(
+        JsonSerializer.Deserialize<FaqArticle>(row.Document, Json)!,
+        row.Revision,
+        new DateTimeOffset(row.ReviewedAt ?? row.CreatedAt, TimeSpan.Zero));
 
     public async Task<long> CountAsync(CancellationToken ct = default)
     {

@@ -10,26 +10,34 @@ using Npgsql;
 namespace CareDesk.Features.Search;
 
 /// <summary>
-/// The node's search index over the published articles in PostgreSQL. <see cref="RebuildAsync"/>
-/// builds a new snapshot off to the side and swaps it in; searches in flight finish on the old one.
-/// Every app node holds its own snapshot and rebuilds when told (see <see cref="KnowledgeChangeListener"/>).
+/// The node's search index and article snapshot over the published articles in PostgreSQL.
+/// <see cref="RebuildAsync"/> builds a new <see cref="KnowledgeSnapshot"/> off to the side and swaps it
+/// in; searches and opens in flight finish on the old one. Every app node holds its own snapshot and
+/// rebuilds when told (see <see cref="KnowledgeChangeListener"/>). Reading needs no database, so
+/// search and opening an article go on through an outage.
 /// </summary>
 public sealed class KnowledgeSearch(
     ArticleStore articles,
     NpgsqlDataSource dataSource,
     ILogger<KnowledgeSearch> logger)
 {
-    private readonly SearchEngine _engine = new();
     private readonly SemaphoreSlim _rebuild = new(1, 1);
+    private KnowledgeSnapshot _snapshot = KnowledgeSnapshot.Empty;
 
-    public KnowledgeIndex Current => _engine.Current;
+    /// <summary>The current snapshot; read it once when the index and the articles must agree.</summary>
+    public KnowledgeSnapshot Snapshot => Volatile.Read(ref _snapshot);
+
+    public KnowledgeIndex Current => Snapshot.Index;
 
     /// <summary>When the current snapshot was built (UTC), and how long it took.</summary>
     public (DateTimeOffset At, TimeSpan Took) LastBuild { get; private set; }
 
-    public SearchResult Search(SearchRequest request) => _engine.Search(request);
+    public SearchResult Search(SearchRequest request) => SearchEngine.Search(Snapshot.Index, request);
 
-    public Explanation? Explain(string query, string id) => SearchEngine.Explain(_engine.Current, query, id);
+    /// <summary>The published article as the console shows it, from memory; null when it is not published.</summary>
+    public RenderedArticle? Article(string id) => Snapshot.Article(id);
+
+    public Explanation? Explain(string query, string id) => SearchEngine.Explain(Snapshot.Index, query, id);
 
     /// <summary>Rebuilds from the published revisions (one rebuild at a time; callers during one wait for it).</summary>
     public async Task RebuildAsync(CancellationToken ct = default)
@@ -38,11 +46,11 @@ public sealed class KnowledgeSearch(
         try
         {
             var sw = Stopwatch.StartNew();
-            var published = await articles.PublishedAsync(ct);
-            var index = KnowledgeIndex.Build(published, await LoadSynonymsAsync(ct));
-            _engine.Swap(index);
+            var published = await articles.PublishedRevisionsAsync(ct);
+            var snapshot = KnowledgeSnapshot.Build(published, await LoadSynonymsAsync(ct));
+            Volatile.Write(ref _snapshot, snapshot);
             LastBuild = (DateTimeOffset.UtcNow, sw.Elapsed);
-            logger.LogInformation("Search index rebuilt: {Count} article(s) in {Ms} ms", index.Count, sw.ElapsedMilliseconds);
+            logger.LogInformation("Search index and article snapshot rebuilt: {Count} article(s) in {Ms} ms", snapshot.Index.Count, sw.ElapsedMilliseconds);
         }
         finally
         {
