@@ -55,4 +55,24 @@ public static class SaudiDateFormatter
         var local = SaudiWorkingCalendar.ToRiyadh(moment);
         return $"{FormatEn(DateOnly.FromDateTime(local.DateTime))}, {local.ToString("HH:mm", CultureInfo.InvariantCulture)}";
     }
+
+    /// <summary>
+    /// The compact form for tables: the Gregorian date in ISO order and the Umm al-Qura date in figures,
+    /// e.g. <c>2026-12-02 · 1448/06/22هـ</c> (Arabic) or <c>2026-12-02 · 22/06/1448 AH</c> (English).
+    /// </summary>
+    public static string FormatShort(DateOnly date, bool arabic)
+    {
+        var (hy, hm, hd) = HolidayExpander.ToHijri(date);
+        var gregorian = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        return arabic
+            ? $"{gregorian} · {hy}/{hm:00}/{hd:00}هـ"
+            : $"{gregorian} · {hd:00}/{hm:00}/{hy} AH";
+    }
+
+    /// <summary>The compact form of a moment's Riyadh date followed by its Riyadh time, e.g. <c>2026-12-02 · 1448/06/22هـ 14:30</c>.</summary>
+    public static string FormatShort(DateTimeOffset moment, bool arabic)
+    {
+        var local = SaudiWorkingCalendar.ToRiyadh(moment);
+        return $"{FormatShort(DateOnly.FromDateTime(local.DateTime), arabic)} {local.ToString("HH:mm", CultureInfo.InvariantCulture)}";
+    }
 }

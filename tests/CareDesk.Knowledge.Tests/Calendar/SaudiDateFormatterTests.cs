@@ -36,4 +36,22 @@ public class SaudiDateFormatterTests
         Assert.Equal("Friday 20 March 2026 — 1 Shawwal 1447 AH, 01:15", SaudiDateFormatter.FormatEn(moment));
         Assert.EndsWith("1447هـ، 01:15", SaudiDateFormatter.FormatAr(moment));
     }
+
+    [Theory]
+    [InlineData(true, "2026-12-02 · 1448/06/22هـ")]
+    [InlineData(false, "2026-12-02 · 22/06/1448 AH")]
+    public void FormatShort_2December2026_BothCalendarsInFigures(bool arabic, string expected)
+    {
+        Assert.Equal(expected, SaudiDateFormatter.FormatShort(new DateOnly(2026, 12, 2), arabic));
+    }
+
+    [Fact]
+    public void FormatShort_UtcMomentLateEvening_IsTheNextRiyadhDay()
+    {
+        // 22:15 UTC on 19 March is 01:15 on 20 March in Riyadh, which is 1 Shawwal 1447.
+        var moment = new DateTimeOffset(2026, 3, 19, 22, 15, 0, TimeSpan.Zero);
+
+        Assert.Equal("2026-03-20 · 1447/10/01هـ 01:15", SaudiDateFormatter.FormatShort(moment, arabic: true));
+        Assert.Equal("2026-03-20 · 01/10/1447 AH 01:15", SaudiDateFormatter.FormatShort(moment, arabic: false));
+    }
 }
