@@ -39,6 +39,8 @@ internal static class IndexBuilder
         var bigrams = new Accumulator<ulong>(EqualityComparer<ulong>.Default);
         var grams = new Accumulator<ulong>(EqualityComparer<ulong>.Default);
         var termStems = new Dictionary<string, string>(StringComparer.Ordinal);
+        var snippets = new SnippetTokens.Builder();
+        Func<string, string> stemOf = s => cliticMap.GetValueOrDefault(s, s);
         for (var d = 0; d < docs.Length; d++)
         {
             var doc = docs[d];
@@ -69,22 +71,30 @@ internal static class IndexBuilder
 
                     previous = stem;
                 }
+
+                snippets.AddField(field.Name, field.Text ?? "", tokens, stemOf);
             }
 
+            snippets.EndDocument();
             exact.EndDocument(d);
             stems.EndDocument(d);
             bigrams.EndDocument(d);
             grams.EndDocument(d);
         }
 
+        // Word ids for snippets: the exact words first, then the stems no word is spelt like.
+        var nextId = 0;
+        var exactPostings = exact.ToPostings(docs.Length, options.K1, _ => nextId++);
+        var stemPostings = stems.ToPostings(docs.Length, options.K1, s => exactPostings.TryGetValue(s, out var p) ? p.Id : nextId++);
         return new KnowledgeIndex(
             docs,
-            exact.ToPostings(docs.Length, options.K1),
-            stems.ToPostings(docs.Length, options.K1),
+            exactPostings,
+            stemPostings,
             bigrams.ToPostings(docs.Length, options.K1),
             grams.ToPostings(docs.Length, options.K1),
             cliticMap,
             termStems,
+            snippets.Build(exactPostings, stemPostings),
             analyzer,
             synonyms,
             options);
@@ -169,7 +179,7 @@ internal static class IndexBuilder
             _current.Clear();
         }
 
-        public Dictionary<TKey, TermPostings> ToPostings(int docCount, float k1)
+        public Dictionary<TKey, TermPostings> ToPostings(int docCount, float k1, Func<TKey, int>? idOf = null)
         {
             var result = new Dictionary<TKey, TermPostings>(_terms.Count, _terms.Comparer);
             foreach (var (term, p) in _terms)
@@ -183,7 +193,7 @@ internal static class IndexBuilder
                     scores[i] = idf * tf / (k1 + tf);
                 }
 
-                result[term] = new TermPostings(p.Docs.ToArray(), scores, idf);
+                result[term] = new TermPostings(p.Docs.ToArray(), scores, idf, idOf?.Invoke(term) ?? -1);
             }
 
             _terms.Clear();
