@@ -1,4 +1,4 @@
-using System.Text;
+using System.Buffers;
 using CareDesk.Knowledge.Analysis;
 
 namespace CareDesk.Knowledge.Index;
@@ -6,13 +6,13 @@ namespace CareDesk.Knowledge.Index;
 /// <summary>
 /// What highlighting needs of every snippet field (summary, body, text, title, keywords), stored at
 /// build time so that a snippet is a lookup, not an analysis: for each kept token, where it is in the
-/// field's plain text (<see cref="PlainText"/>, the text a snippet is cut from) and which word it is.
+/// field's plain text (<see cref="PlainText(string)"/>, the text a snippet is cut from) and which word it is.
 /// <para>
 /// One shared array pair for all documents: <see cref="Spans"/> packs the gap since the previous
 /// token's end (high 16 bits) and the token's length (low 16 bits) — a token or gap of 65,535
 /// characters or more is stored as <see cref="Wide"/> with its absolute offsets — and
-/// <see cref="Forms"/> numbers the (normalized word, indexed stem) pair, whose two word ids are
-/// <see cref="FormTerms"/> and <see cref="FormStems"/>. A word id is <see cref="TermPostings.Id"/>:
+/// <see cref="Forms"/> numbers the (normalized word, indexed stem) pair, whose two word ids stand
+/// side by side in <see cref="FormWords"/> (one cache line to read, not two). A word id is <see cref="TermPostings.Id"/>:
 /// one number per string across the exact and the stem dictionaries, so a word and a stem spelt alike
 /// share it (the snippet matched query terms against both forms as strings). 8 bytes a token.
 /// </para>
@@ -25,14 +25,13 @@ internal sealed class SnippetTokens
     /// <summary>The field names snippets are taken from, most preferred first.</summary>
     internal static readonly string[] Preference = [FieldNames.Summary, FieldNames.Body, FieldNames.Text, FieldNames.Title, FieldNames.Keywords];
 
-    internal SnippetTokens(int[] docFields, int[] fieldTokens, uint[] spans, int[] forms, int[] formTerms, int[] formStems, Dictionary<int, (int Start, int Length)> wide)
+    internal SnippetTokens(int[] docFields, int[] fieldTokens, uint[] spans, int[] forms, int[] formWords, Dictionary<int, (int Start, int Length)> wide)
     {
         DocFields = docFields;
         FieldTokens = fieldTokens;
         Spans = spans;
         Forms = forms;
-        FormTerms = formTerms;
-        FormStems = formStems;
+        FormWords = formWords;
         Wide = wide;
     }
 
@@ -45,14 +44,11 @@ internal sealed class SnippetTokens
     /// <summary>Per token, <c>gap &lt;&lt; 16 | length</c> in plain-text characters, or <see cref="Escape"/>.</summary>
     internal uint[] Spans { get; }
 
-    /// <summary>Per token, its form (a row of <see cref="FormTerms"/> and <see cref="FormStems"/>).</summary>
+    /// <summary>Per token, its form: a pair of <see cref="FormWords"/>.</summary>
     internal int[] Forms { get; }
 
-    /// <summary>Per form, the word id of its normalized, unstemmed word.</summary>
-    internal int[] FormTerms { get; }
-
-    /// <summary>Per form, the word id of its indexed (proclitic-resolved) stem.</summary>
-    internal int[] FormStems { get; }
+    /// <summary>Per form f, at 2f the word id of its normalized, unstemmed word and at 2f + 1 that of its indexed (proclitic-resolved) stem.</summary>
+    internal int[] FormWords { get; }
 
     /// <summary>Absolute plain-text start and length of the escaped tokens, by token number.</summary>
     internal Dictionary<int, (int Start, int Length)> Wide { get; }
@@ -66,40 +62,78 @@ internal sealed class SnippetTokens
 
     internal static bool IsSnippetField(string name) => Array.IndexOf(Preference, name) >= 0;
 
-    /// <summary>Whether <see cref="PlainText"/> turns <paramref name="c"/> into a space (white space and Markdown marks).</summary>
-    internal static bool IsPlainSpace(char c) => char.IsWhiteSpace(c) || c is '#' or '*' or '_' or '`' or '|';
+    /// <summary>Whether <see cref="PlainText(string)"/> turns <paramref name="c"/> into a space (white space and Markdown marks).</summary>
+    internal static bool IsPlainSpace(char c) =>
+        c < 0x100
+            ? char.IsWhiteSpace(c) || c is '#' or '*' or '_' or '`' or '|'
+
+            // Above Latin-1 only the space separators (U+1680 on) are white space: Arabic letters take no lookup.
+            : c >= '\u1680' && char.IsWhiteSpace(c);
 
     /// <summary>The text a snippet is cut from: Markdown marks and runs of white space become one space, trimmed.</summary>
     internal static string PlainText(string markdown)
     {
-        var sb = new StringBuilder(markdown.Length);
+        var plain = PlainText(markdown, ref PlainBuffer);
+        return plain.SequenceEqual(markdown) ? markdown : new string(plain);
+    }
+
+    /// <summary>
+    /// <see cref="PlainText(string)"/> without a copy where it can: text that is already plain once
+    /// trimmed (single spaces, no Markdown mark: most prose) is returned as a slice of itself, found
+    /// with a vectorized scan; other text is cleaned into <paramref name="buffer"/>.
+    /// </summary>
+    internal static ReadOnlySpan<char> PlainText(string markdown, ref char[]? buffer)
+    {
+        var text = markdown.AsSpan();
+        var a = 0;
+        while (a < text.Length && IsPlainSpace(text[a]))
+        {
+            a++;
+        }
+
+        var b = text.Length;
+        while (b > a && IsPlainSpace(text[b - 1]))
+        {
+            b--;
+        }
+
+        var core = text[a..b];
+        if (core.IndexOfAny(NotPlain) < 0 && core.IndexOf("  ", StringComparison.Ordinal) < 0)
+        {
+            return core;
+        }
+
+        if (buffer is null || buffer.Length < core.Length)
+        {
+            buffer = new char[Math.Max(core.Length, 256)];
+        }
+
+        var n = 0;
         var lastSpace = true;
-        foreach (var c in markdown)
+        foreach (var c in core)
         {
             var space = IsPlainSpace(c);
-            if (space)
+            if (!space)
             {
-                if (!lastSpace)
-                {
-                    sb.Append(' ');
-                }
+                buffer[n++] = c;
             }
-            else
+            else if (!lastSpace)
             {
-                sb.Append(c);
+                buffer[n++] = ' ';
             }
 
             lastSpace = space;
         }
 
-        // Only a single trailing space can be left: every white-space character became a space.
-        if (sb.Length > 0 && sb[^1] == ' ')
-        {
-            sb.Length--;
-        }
-
-        return sb.ToString();
+        return buffer.AsSpan(0, n);
     }
+
+    [ThreadStatic]
+    private static char[]? PlainBuffer;
+
+    /// <summary>The characters <see cref="IsPlainSpace"/> holds but the plain space itself.</summary>
+    private static readonly SearchValues<char> NotPlain = SearchValues.Create(
+        Enumerable.Range(0, char.MaxValue + 1).Select(i => (char)i).Where(c => c != ' ' && IsPlainSpace(c)).ToArray());
 
     /// <summary>Collects the snippet tokens while the builder analyzes the documents.</summary>
     internal sealed class Builder
@@ -171,15 +205,14 @@ internal sealed class SnippetTokens
         /// <summary>The store, with the forms' words numbered as in the finished dictionaries.</summary>
         public SnippetTokens Build(Dictionary<string, TermPostings> exact, Dictionary<string, TermPostings> stems)
         {
-            var formTerms = new int[_formList.Count];
-            var formStems = new int[_formList.Count];
+            var formWords = new int[2 * _formList.Count];
             for (var i = 0; i < _formList.Count; i++)
             {
-                formTerms[i] = exact[_formList[i].Term].Id;
-                formStems[i] = stems[_formList[i].Stem].Id;
+                formWords[2 * i] = exact[_formList[i].Term].Id;
+                formWords[(2 * i) + 1] = stems[_formList[i].Stem].Id;
             }
 
-            return new SnippetTokens([.. _docFields], [.. _fieldTokens], [.. _spans], [.. _forms], formTerms, formStems, _wide);
+            return new SnippetTokens([.. _docFields], [.. _fieldTokens], [.. _spans], [.. _forms], formWords, _wide);
         }
     }
 }

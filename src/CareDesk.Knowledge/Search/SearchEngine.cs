@@ -49,6 +49,7 @@ public sealed class SearchEngine
         if (request.Snippets && hits.Length > 0)
         {
             Snippets.Wanted(index, s.Clauses, wanted);
+            Snippets.Filter(wanted, s.Snippet.Filter);
         }
 
         for (var i = 0; i < hits.Length; i++)

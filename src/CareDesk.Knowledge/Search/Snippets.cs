@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net;
 using System.Text;
 using CareDesk.Knowledge.Index;
@@ -38,6 +39,19 @@ internal static class Snippets
             }
         }
     }
+
+    /// <summary>Sets the bit of each wanted id in <paramref name="filter"/> (cleared first): most tokens fail this one test.</summary>
+    public static void Filter(List<int> ids, ulong[] filter)
+    {
+        Array.Clear(filter);
+        foreach (var id in ids)
+        {
+            filter[(id >> 6) & (filter.Length - 1)] |= 1UL << id;
+        }
+    }
+
+    private static bool Wants(ReadOnlySpan<int> wanted, ulong[] filter, int id) =>
+        (filter[(id >> 6) & (filter.Length - 1)] & (1UL << id)) != 0 && wanted.Contains(id);
 
     /// <summary>The snippet of document <paramref name="doc"/> for the word ids <paramref name="wanted"/>.</summary>
     public static string Build(KnowledgeIndex index, int doc, ReadOnlySpan<int> wanted, SnippetScratch s)
@@ -82,7 +96,7 @@ internal static class Snippets
             Decode(index.Snippets, doc, bestField, wanted, s);
         }
 
-        return Render(SnippetTokens.PlainText(fields[bestField].Text), s, bestStart);
+        return Render(SnippetTokens.PlainText(fields[bestField].Text, ref s.Text), s, bestStart);
     }
 
     /// <summary>Unpacks the tokens of one field into the scratch arrays: plain-text start, length, and whether they match.</summary>
@@ -92,6 +106,7 @@ internal static class Snippets
         s.Ensure(count);
         var spans = store.Spans;
         var forms = store.Forms;
+        var words = store.FormWords;
         var end = 0;
         for (var i = 0; i < count; i++)
         {
@@ -110,7 +125,7 @@ internal static class Snippets
             var form = forms[first + i];
             s.Starts[i] = start;
             s.Lengths[i] = length;
-            s.Matches[i] = wanted.Contains(store.FormTerms[form]) || wanted.Contains(store.FormStems[form]);
+            s.Matches[i] = Wants(wanted, s.Filter, words[2 * form]) || Wants(wanted, s.Filter, words[(2 * form) + 1]);
             end = start + length;
         }
 
@@ -143,7 +158,7 @@ internal static class Snippets
         return (best, bestStart);
     }
 
-    private static string Render(string text, SnippetScratch s, int matchStart)
+    private static string Render(ReadOnlySpan<char> text, SnippetScratch s, int matchStart)
     {
         // Start a little before the first match, at a word boundary, so the match has context.
         var start = Math.Max(0, matchStart - 40);
@@ -173,12 +188,14 @@ internal static class Snippets
                 continue;
             }
 
-            sb.Append(WebUtility.HtmlEncode(text[pos..ts]));
-            sb.Append("<mark>").Append(WebUtility.HtmlEncode(text.Substring(ts, tl))).Append("</mark>");
+            AppendEncoded(sb, text[pos..ts]);
+            sb.Append("<mark>");
+            AppendEncoded(sb, text.Slice(ts, tl));
+            sb.Append("</mark>");
             pos = ts + tl;
         }
 
-        sb.Append(WebUtility.HtmlEncode(text[pos..end]));
+        AppendEncoded(sb, text[pos..end]);
         if (end < text.Length)
         {
             sb.Append('…');
@@ -186,6 +203,26 @@ internal static class Snippets
 
         return sb.ToString().Trim();
     }
+
+    /// <summary>
+    /// Appends <see cref="WebUtility.HtmlEncode(string)"/> of <paramref name="text"/>, copying it as it
+    /// is when it holds none of the characters that function changes (as it does itself).
+    /// </summary>
+    private static void AppendEncoded(StringBuilder sb, ReadOnlySpan<char> text)
+    {
+        if (text.IndexOfAny(HtmlEncoded) < 0)
+        {
+            sb.Append(text);
+        }
+        else
+        {
+            sb.Append(WebUtility.HtmlEncode(new string(text)));
+        }
+    }
+
+    /// <summary>What <see cref="WebUtility.HtmlEncode(string)"/> replaces: &lt; &gt; &amp; quotes, U+00A0–U+00FF and surrogates.</summary>
+    private static readonly SearchValues<char> HtmlEncoded = SearchValues.Create(
+        "<>&\"'" + new string([.. Enumerable.Range(0xA0, 0x60).Select(i => (char)i)]) + new string([.. Enumerable.Range(0xD800, 0x800).Select(i => (char)i)]));
 }
 
 /// <summary>The decoded tokens of one snippet field, reused by a thread's searches.</summary>
@@ -200,6 +237,14 @@ internal sealed class SnippetScratch
     public int Count { get; set; }
 
     public List<int> Wanted { get; } = new(32);
+
+    /// <summary>The cleaned text of a field when it is not a slice of the field itself.</summary>
+#pragma warning disable SA1401 // passed by reference to the cleaning
+    public char[]? Text;
+#pragma warning restore SA1401
+
+    /// <summary>A 4,096-bit filter of <see cref="Wanted"/> (by the id's low 12 bits).</summary>
+    public ulong[] Filter { get; } = new ulong[64];
 
     public void Ensure(int count)
     {

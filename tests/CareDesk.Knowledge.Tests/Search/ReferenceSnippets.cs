@@ -143,7 +143,7 @@ internal static class ReferenceSnippets
         return sb.ToString().Trim();
     }
 
-    private static string PlainText(string markdown)
+    internal static string PlainText(string markdown)
     {
         var sb = new StringBuilder(markdown.Length);
         var lastSpace = true;

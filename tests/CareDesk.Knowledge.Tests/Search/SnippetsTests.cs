@@ -123,6 +123,21 @@ public class SnippetsTests
     }
 
     [Fact]
+    public void PlainText_FaqFieldsAndWhiteSpaceOfEveryKind_SameAsBefore()
+    {
+        var loaded = FaqContentLoader.LoadDirectory(Path.Combine(TestPaths.RepoRoot, "content", "faq"));
+        var texts = loaded.Articles.SelectMany(a => KnowledgeIndex.ToDocument(a).Fields.Select(f => f.Text)).ToList();
+        texts.AddRange(["", " ", "a", " a ", "a\nb", "a\tb", "a  b", "a\u00A0b", "a\u2003\u2003b", "\u3000ب\u3000", "a\u0085b", "a\u001Fb", "**a**", "# ب | ت `x` _y_", "a \n b", "\n\nب\n\n", "ب\u200Cت ث", new string(' ', 2000) + "ب"]);
+        char[]? buffer = null;
+        foreach (var text in texts)
+        {
+            var expected = ReferenceSnippets.PlainText(text);
+            Assert.Equal(expected, SnippetTokens.PlainText(text));
+            Assert.Equal(expected, new string(SnippetTokens.PlainText(text, ref buffer)));
+        }
+    }
+
+    [Fact]
     public void Build_NoTokenStoredForNonSnippetFields()
     {
         var doc = new IndexDocument { Id = "x", Fields = [new IndexField("other", "نص طويل جدا"), new IndexField(FieldNames.Text, "بطاقة")] };
