@@ -40,7 +40,7 @@ internal static class IndexBuilder
         var grams = new Accumulator<ulong>(EqualityComparer<ulong>.Default);
         var termStems = new Dictionary<string, string>(StringComparer.Ordinal);
         var snippets = new SnippetTokens.Builder();
-        Func<string, string> stemOf = s => cliticMap.GetValueOrDefault(s, s);
+        var resolved = new List<string>(256);
         for (var d = 0; d < docs.Length; d++)
         {
             var doc = docs[d];
@@ -53,9 +53,11 @@ internal static class IndexBuilder
                 tokens.Clear();
                 analyzer.Analyze(field.Text ?? "", tokens);
                 var previous = "";
+                resolved.Clear();
                 for (var i = 0; i < tokens.Count; i++)
                 {
                     var stem = cliticMap.GetValueOrDefault(tokens[i].Stem, tokens[i].Stem);
+                    resolved.Add(stem);
                     exact.Add(tokens[i].Term, w);
                     termStems.TryAdd(tokens[i].Term, stem);
                     stems.Add(stem, w);
@@ -72,7 +74,7 @@ internal static class IndexBuilder
                     previous = stem;
                 }
 
-                snippets.AddField(field.Name, field.Text ?? "", tokens, stemOf);
+                snippets.AddField(field.Name, field.Text ?? "", tokens, resolved);
             }
 
             snippets.EndDocument();

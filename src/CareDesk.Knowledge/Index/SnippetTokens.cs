@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.InteropServices;
 using CareDesk.Knowledge.Analysis;
 
 namespace CareDesk.Knowledge.Index;
@@ -142,16 +143,17 @@ internal sealed class SnippetTokens
         private readonly List<int> _fieldTokens = [0];
         private readonly List<uint> _spans = [];
         private readonly List<int> _forms = [];
-        private readonly Dictionary<(string Term, string Stem), int> _formIds = [];
+        private readonly Dictionary<string, int> _termForms = new(StringComparer.Ordinal);
+        private readonly Dictionary<(string Term, string Stem), int> _otherForms = [];
         private readonly List<(string Term, string Stem)> _formList = [];
         private readonly Dictionary<int, (int Start, int Length)> _wide = [];
 
         /// <summary>
         /// Adds one field (in document order). <paramref name="tokens"/> are its analyzed tokens with
-        /// offsets in <paramref name="text"/>; <paramref name="stemOf"/> gives the indexed stem of each.
+        /// offsets in <paramref name="text"/>; <paramref name="stems"/> holds the indexed stem of each.
         /// Fields that snippets are never taken from get no tokens.
         /// </summary>
-        public void AddField(string name, string text, List<AnalyzedToken> tokens, Func<string, string> stemOf)
+        public void AddField(string name, string text, List<AnalyzedToken> tokens, List<string> stems)
         {
             if (IsSnippetField(name) && !string.IsNullOrWhiteSpace(text))
             {
@@ -161,8 +163,9 @@ internal sealed class SnippetTokens
                 var plain = 0;
                 var lastSpace = true;
                 var previousEnd = 0;
-                foreach (var t in tokens)
+                for (var k = 0; k < tokens.Count; k++)
                 {
+                    var t = tokens[k];
                     for (; raw < t.Start; raw++)
                     {
                         var space = IsPlainSpace(text[raw]);
@@ -185,14 +188,7 @@ internal sealed class SnippetTokens
                         _spans.Add(Escape);
                     }
 
-                    var key = (t.Term, stemOf(t.Stem));
-                    if (!_formIds.TryGetValue(key, out var form))
-                    {
-                        _formIds[key] = form = _formList.Count;
-                        _formList.Add(key);
-                    }
-
-                    _forms.Add(form);
+                    _forms.Add(Form(t.Term, stems[k]));
                     previousEnd = plain + t.Length;
                 }
             }
@@ -201,6 +197,35 @@ internal sealed class SnippetTokens
         }
 
         public void EndDocument() => _docFields.Add(_fieldTokens.Count - 1);
+
+        /// <summary>
+        /// The form of a word with its stem. The analyzer gives a word one stem, so forms are found by the
+        /// word alone (one lookup a token); a word seen with another stem gets a form of its own all the same.
+        /// </summary>
+        private int Form(string term, string stem)
+        {
+            ref var form = ref CollectionsMarshal.GetValueRefOrAddDefault(_termForms, term, out var seen);
+            if (!seen)
+            {
+                form = _formList.Count;
+                _formList.Add((term, stem));
+                return form;
+            }
+
+            if (string.Equals(_formList[form].Stem, stem, StringComparison.Ordinal))
+            {
+                return form;
+            }
+
+            ref var other = ref CollectionsMarshal.GetValueRefOrAddDefault(_otherForms, (term, stem), out seen);
+            if (!seen)
+            {
+                other = _formList.Count;
+                _formList.Add((term, stem));
+            }
+
+            return other;
+        }
 
         /// <summary>The store, with the forms' words numbered as in the finished dictionaries.</summary>
         public SnippetTokens Build(Dictionary<string, TermPostings> exact, Dictionary<string, TermPostings> stems)

@@ -138,6 +138,20 @@ public class SnippetsTests
     }
 
     [Fact]
+    public void Builder_WordSeenWithTwoStems_KeepsEachPair()
+    {
+        var builder = new SnippetTokens.Builder();
+        AnalyzedToken Token(string term, int start) => new(term, "", 0, start, term.Length, TokenKind.Arabic);
+        builder.AddField(FieldNames.Body, "ab ab ab", [Token("ab", 0), Token("ab", 3), Token("ab", 6)], ["s1", "s2", "s1"]);
+        builder.EndDocument();
+        TermPostings P(int id) => new([0], [1f], 1f, id);
+        var store = builder.Build(new() { ["ab"] = P(0) }, new() { ["s1"] = P(1), ["s2"] = P(2) });
+        var pairs = store.Forms.Select(f => (store.FormWords[2 * f], store.FormWords[(2 * f) + 1])).ToList();
+        Assert.Equal([(0, 1), (0, 2), (0, 1)], pairs);
+        Assert.Equal([0x0000_0002u, 0x0001_0002u, 0x0001_0002u], store.Spans);
+    }
+
+    [Fact]
     public void Build_NoTokenStoredForNonSnippetFields()
     {
         var doc = new IndexDocument { Id = "x", Fields = [new IndexField("other", "نص طويل جدا"), new IndexField(FieldNames.Text, "بطاقة")] };
