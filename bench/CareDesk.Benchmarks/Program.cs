@@ -4,19 +4,33 @@ using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using CareDesk.Benchmarks;
 
-// dotnet run -c Release --project bench/CareDesk.Benchmarks -- latency [--min-of N] [sizes…]   (mean/p50/p99/max, memory)
+// dotnet run -c Release --project bench/CareDesk.Benchmarks -- latency [--min-of N] [--full] [sizes…]   (mean/p50/p99/max, memory; --full adds the whole search: top 10 + snippets)
 // dotnet run -c Release --project bench/CareDesk.Benchmarks -- --filter '*'    (BenchmarkDotNet, short job)
 if (args.Length > 0 && args[0] == "latency")
 {
     var rest = args[1..];
     var repeats = 1;
-    if (rest.Length > 1 && rest[0] == "--min-of")
+    var full = false;
+    while (rest.Length > 0 && rest[0].StartsWith("--", StringComparison.Ordinal))
     {
-        repeats = int.Parse(rest[1]);
-        rest = rest[2..];
+        if (rest[0] == "--min-of" && rest.Length > 1)
+        {
+            repeats = int.Parse(rest[1]);
+            rest = rest[2..];
+        }
+        else if (rest[0] == "--full")
+        {
+            full = true;
+            rest = rest[1..];
+        }
+        else
+        {
+            Console.Error.WriteLine($"unknown option {rest[0]}; latency [--min-of N] [--full] [sizes…]");
+            Environment.Exit(2);
+        }
     }
 
-    LatencyReport.Run(rest.Length > 0 ? rest.Select(int.Parse).ToArray() : [1_000, 10_000, 100_000], repeats);
+    LatencyReport.Run(rest.Length > 0 ? rest.Select(int.Parse).ToArray() : [1_000, 10_000, 100_000], repeats, full);
     return;
 }
 

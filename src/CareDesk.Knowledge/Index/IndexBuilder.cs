@@ -39,6 +39,8 @@ internal static class IndexBuilder
         var bigrams = new Accumulator<ulong>(EqualityComparer<ulong>.Default);
         var grams = new Accumulator<ulong>(EqualityComparer<ulong>.Default);
         var termStems = new Dictionary<string, string>(StringComparer.Ordinal);
+        var snippets = new SnippetTokens.Builder();
+        var resolved = new List<string>(256);
         for (var d = 0; d < docs.Length; d++)
         {
             var doc = docs[d];
@@ -51,9 +53,11 @@ internal static class IndexBuilder
                 tokens.Clear();
                 analyzer.Analyze(field.Text ?? "", tokens);
                 var previous = "";
+                resolved.Clear();
                 for (var i = 0; i < tokens.Count; i++)
                 {
                     var stem = cliticMap.GetValueOrDefault(tokens[i].Stem, tokens[i].Stem);
+                    resolved.Add(stem);
                     exact.Add(tokens[i].Term, w);
                     termStems.TryAdd(tokens[i].Term, stem);
                     stems.Add(stem, w);
@@ -69,22 +73,30 @@ internal static class IndexBuilder
 
                     previous = stem;
                 }
+
+                snippets.AddField(field.Name, field.Text ?? "", tokens, resolved);
             }
 
+            snippets.EndDocument();
             exact.EndDocument(d);
             stems.EndDocument(d);
             bigrams.EndDocument(d);
             grams.EndDocument(d);
         }
 
+        // Word ids for snippets: the exact words first, then the stems no word is spelt like.
+        var nextId = 0;
+        var exactPostings = exact.ToPostings(docs.Length, options.K1, _ => nextId++);
+        var stemPostings = stems.ToPostings(docs.Length, options.K1, s => exactPostings.TryGetValue(s, out var p) ? p.Id : nextId++);
         return new KnowledgeIndex(
             docs,
-            exact.ToPostings(docs.Length, options.K1),
-            stems.ToPostings(docs.Length, options.K1),
+            exactPostings,
+            stemPostings,
             bigrams.ToPostings(docs.Length, options.K1),
             grams.ToPostings(docs.Length, options.K1),
             cliticMap,
             termStems,
+            snippets.Build(exactPostings, stemPostings),
             analyzer,
             synonyms,
             options);
@@ -169,7 +181,7 @@ internal static class IndexBuilder
             _current.Clear();
         }
 
-        public Dictionary<TKey, TermPostings> ToPostings(int docCount, float k1)
+        public Dictionary<TKey, TermPostings> ToPostings(int docCount, float k1, Func<TKey, int>? idOf = null)
         {
             var result = new Dictionary<TKey, TermPostings>(_terms.Count, _terms.Comparer);
             foreach (var (term, p) in _terms)
@@ -183,7 +195,7 @@ internal static class IndexBuilder
                     scores[i] = idf * tf / (k1 + tf);
                 }
 
-                result[term] = new TermPostings(p.Docs.ToArray(), scores, idf);
+                result[term] = new TermPostings(p.Docs.ToArray(), scores, idf, idOf?.Invoke(term) ?? -1);
             }
 
             _terms.Clear();

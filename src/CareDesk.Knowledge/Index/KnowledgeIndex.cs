@@ -21,6 +21,7 @@ public sealed class KnowledgeIndex
         Dictionary<ulong, TermPostings> grams,
         Dictionary<string, string> cliticMap,
         Dictionary<string, string> termStems,
+        SnippetTokens snippets,
         TextAnalyzer analyzer,
         SynonymTable synonyms,
         IndexOptions options)
@@ -31,6 +32,7 @@ public sealed class KnowledgeIndex
         Bigrams = bigrams;
         CliticMap = cliticMap;
         Grams = grams;
+        Snippets = snippets;
         Analyzer = analyzer;
         Synonyms = synonyms;
         Options = options;
@@ -65,6 +67,13 @@ public sealed class KnowledgeIndex
     internal Dictionary<string, string> CliticMap { get; }
 
     internal Dictionary<ulong, TermPostings> Grams { get; }
+
+    /// <summary>The token offsets and word ids of the snippet fields: highlighting without analysis.</summary>
+    internal SnippetTokens Snippets { get; }
+
+    /// <summary>The word id (<see cref="TermPostings.Id"/>) of an exact word or stem, or −1 when neither is indexed.</summary>
+    internal int WordId(string term) =>
+        Exact.TryGetValue(term, out var p) ? p.Id : Stems.TryGetValue(term, out p) ? p.Id : -1;
 
     internal const int GramLength = 3;
 

@@ -6,12 +6,19 @@ namespace CareDesk.Knowledge.Index;
 /// </summary>
 public sealed class TermPostings
 {
-    internal TermPostings(int[] docs, float[] scores, float idf)
+    internal TermPostings(int[] docs, float[] scores, float idf, int id = -1)
     {
         Docs = docs;
         Scores = scores;
         Idf = idf;
+        Id = id;
     }
+
+    /// <summary>
+    /// The word id of an exact-form or stem term: one number per string across both dictionaries (a
+    /// word and a stem spelt alike share it), as <see cref="SnippetTokens"/> stores them; −1 for bigrams and trigrams.
+    /// </summary>
+    internal int Id { get; }
 
     /// <summary>Document numbers, ascending.</summary>
     public int[] Docs { get; }

@@ -45,10 +45,17 @@ public sealed class SearchEngine
         top.Reset(request.Top);
         var total = Ranker.Best(index, s.Clauses, request, s, top);
         var hits = new SearchHit[top.Count];
+        var wanted = s.Snippet.Wanted;
+        if (request.Snippets && hits.Length > 0)
+        {
+            Snippets.Wanted(index, s.Clauses, wanted);
+            Snippets.Filter(wanted, s.Snippet.Filter);
+        }
+
         for (var i = 0; i < hits.Length; i++)
         {
             var doc = index.Documents[top.DocAt(i)];
-            var snippet = request.Snippets ? Snippets.Build(index, doc, s.Clauses) : "";
+            var snippet = request.Snippets ? Snippets.Build(index, top.DocAt(i), System.Runtime.InteropServices.CollectionsMarshal.AsSpan(wanted), s.Snippet) : "";
             hits[i] = new SearchHit(doc.Id, doc.Topic, doc.Title, top.ScoreAt(i), snippet);
         }
 

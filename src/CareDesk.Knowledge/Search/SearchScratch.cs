@@ -18,6 +18,8 @@ internal sealed class SearchScratch
 
     public TopDocs Top { get; } = new();
 
+    public SnippetScratch Snippet { get; } = new();
+
     public float[] WindowScores { get; } = new float[Ranker.Window];
 
     public int[] Start { get; private set; } = new int[64];

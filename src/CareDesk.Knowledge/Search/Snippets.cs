@@ -1,104 +1,164 @@
+using System.Buffers;
 using System.Net;
 using System.Text;
-using CareDesk.Knowledge.Analysis;
 using CareDesk.Knowledge.Index;
 
 namespace CareDesk.Knowledge.Search;
 
 /// <summary>
 /// Picks the passage of a document with the most query matches and marks them:
-/// HTML-escaped text with <c>&lt;mark&gt;</c> around each matched word.
+/// HTML-escaped text with <c>&lt;mark&gt;</c> around each matched word. Nothing is analyzed here: the
+/// index stored each snippet field's token offsets and word ids (<see cref="SnippetTokens"/>), so a
+/// token matches when its word or its stem is one of the query's terms — the ids of the clauses'
+/// terms, worked out once a search by <see cref="Wanted"/>.
 /// </summary>
 internal static class Snippets
 {
     private const int Window = 160;
 
-    private static readonly string[] Preference = [FieldNames.Summary, FieldNames.Body, FieldNames.Text, FieldNames.Title, FieldNames.Keywords];
-
-    public static string Build(KnowledgeIndex index, IndexDocument doc, List<Clause> clauses)
+    /// <summary>
+    /// The word ids of the terms a snippet marks: those of every clause but bigrams and trigrams (exact
+    /// words, stems, synonyms, typo and prefix words). A term neither dictionary holds can match no token.
+    /// </summary>
+    public static void Wanted(KnowledgeIndex index, List<Clause> clauses, List<int> ids)
     {
-        var wanted = new HashSet<string>(StringComparer.Ordinal);
+        ids.Clear();
         foreach (var c in clauses)
         {
-            if (c.Kind is not (ClauseKind.Phrase or ClauseKind.Gram))
+            // A synonym clause names the synonym's stem as written while its postings are those of the
+            // indexed (proclitic-resolved) stem; every other clause's postings are those of its term.
+            var id = c.Kind switch
             {
-                wanted.Add(c.Term);
+                ClauseKind.Phrase or ClauseKind.Gram => -1,
+                ClauseKind.Synonym => index.WordId(c.Term),
+                _ => c.Postings.Id,
+            };
+            if (id >= 0 && !ids.Contains(id))
+            {
+                ids.Add(id);
             }
         }
+    }
 
-        string? bestText = null;
-        List<AnalyzedToken>? bestTokens = null;
+    /// <summary>Sets the bit of each wanted id in <paramref name="filter"/> (cleared first): most tokens fail this one test.</summary>
+    public static void Filter(List<int> ids, ulong[] filter)
+    {
+        Array.Clear(filter);
+        foreach (var id in ids)
+        {
+            filter[(id >> 6) & (filter.Length - 1)] |= 1UL << id;
+        }
+    }
+
+    private static bool Wants(ReadOnlySpan<int> wanted, ulong[] filter, int id) =>
+        (filter[(id >> 6) & (filter.Length - 1)] & (1UL << id)) != 0 && wanted.Contains(id);
+
+    /// <summary>The snippet of document <paramref name="doc"/> for the word ids <paramref name="wanted"/>.</summary>
+    public static string Build(KnowledgeIndex index, int doc, ReadOnlySpan<int> wanted, SnippetScratch s)
+    {
+        var fields = index.Documents[doc].Fields;
+        var bestField = -1;
         var bestCount = -1;
         var bestStart = 0;
-        foreach (var name in Preference)
+        var decoded = -1;
+        foreach (var name in SnippetTokens.Preference)
         {
-            // The first prose field with a match is the snippet: bodies are long, and analyzing them
-            // for every hit when the summary already shows the match cost most of a search.
+            // The first prose field with a match is the snippet (the summary, usually).
             if (bestCount > 0)
             {
                 break;
             }
 
-            foreach (var field in doc.Fields)
+            for (var f = 0; f < fields.Count; f++)
             {
-                if (field.Name != name || string.IsNullOrWhiteSpace(field.Text))
+                if (fields[f].Name != name || string.IsNullOrWhiteSpace(fields[f].Text))
                 {
                     continue;
                 }
 
-                var text = PlainText(field.Text);
-                var tokens = Resolve(index, index.Analyzer.Analyze(text));
-                var (count, start) = DensestWindow(tokens, wanted);
-
+                Decode(index.Snippets, doc, f, wanted, s);
+                decoded = f;
+                var (count, start) = DensestWindow(s);
                 if (count > bestCount)
                 {
-                    (bestText, bestTokens, bestCount, bestStart) = (text, tokens, count, start);
+                    (bestField, bestCount, bestStart) = (f, count, start);
                 }
             }
         }
 
-        return bestText is null ? "" : Render(bestText, bestTokens!, wanted, bestStart);
-    }
-
-    private static List<AnalyzedToken> Resolve(KnowledgeIndex index, List<AnalyzedToken> tokens)
-    {
-        for (var i = 0; i < tokens.Count; i++)
+        if (bestField < 0)
         {
-            tokens[i] = tokens[i] with { Stem = index.ResolveStem(tokens[i].Stem) };
+            return "";
         }
 
-        return tokens;
+        if (decoded != bestField)
+        {
+            Decode(index.Snippets, doc, bestField, wanted, s);
+        }
+
+        return Render(SnippetTokens.PlainText(fields[bestField].Text, ref s.Text), s, bestStart);
     }
 
-    private static bool Matches(AnalyzedToken t, HashSet<string> wanted) => wanted.Contains(t.Term) || wanted.Contains(t.Stem);
+    /// <summary>Unpacks the tokens of one field into the scratch arrays: plain-text start, length, and whether they match.</summary>
+    private static void Decode(SnippetTokens store, int doc, int field, ReadOnlySpan<int> wanted, SnippetScratch s)
+    {
+        var (first, count) = store.Range(doc, field);
+        s.Ensure(count);
+        var spans = store.Spans;
+        var forms = store.Forms;
+        var words = store.FormWords;
+        var end = 0;
+        for (var i = 0; i < count; i++)
+        {
+            var packed = spans[first + i];
+            int start, length;
+            if (packed == SnippetTokens.Escape)
+            {
+                (start, length) = store.Wide[first + i];
+            }
+            else
+            {
+                start = end + (int)(packed >> 16);
+                length = (int)(packed & 0xFFFF);
+            }
 
-    private static (int Count, int Start) DensestWindow(List<AnalyzedToken> tokens, HashSet<string> wanted)
+            var form = forms[first + i];
+            s.Starts[i] = start;
+            s.Lengths[i] = length;
+            s.Matches[i] = Wants(wanted, s.Filter, words[2 * form]) || Wants(wanted, s.Filter, words[(2 * form) + 1]);
+            end = start + length;
+        }
+
+        s.Count = count;
+    }
+
+    private static (int Count, int Start) DensestWindow(SnippetScratch s)
     {
         var best = 0;
         var bestStart = 0;
-        for (var i = 0; i < tokens.Count; i++)
+        for (var i = 0; i < s.Count; i++)
         {
-            if (!Matches(tokens[i], wanted))
+            if (!s.Matches[i])
             {
                 continue;
             }
 
             var n = 0;
-            for (var j = i; j < tokens.Count && tokens[j].Start < tokens[i].Start + Window; j++)
+            for (var j = i; j < s.Count && s.Starts[j] < s.Starts[i] + Window; j++)
             {
-                n += Matches(tokens[j], wanted) ? 1 : 0;
+                n += s.Matches[j] ? 1 : 0;
             }
 
             if (n > best)
             {
-                (best, bestStart) = (n, tokens[i].Start);
+                (best, bestStart) = (n, s.Starts[i]);
             }
         }
 
         return (best, bestStart);
     }
 
-    private static string Render(string text, List<AnalyzedToken> tokens, HashSet<string> wanted, int matchStart)
+    private static string Render(ReadOnlySpan<char> text, SnippetScratch s, int matchStart)
     {
         // Start a little before the first match, at a word boundary, so the match has context.
         var start = Math.Max(0, matchStart - 40);
@@ -113,26 +173,29 @@ internal static class Snippets
             end++;
         }
 
-        var sb = new StringBuilder();
+        var sb = new StringBuilder(end - start + 64);
         if (start > 0)
         {
             sb.Append('…');
         }
 
         var pos = start;
-        foreach (var t in tokens)
+        for (var i = 0; i < s.Count; i++)
         {
-            if (t.Start < start || t.Start + t.Length > end || !Matches(t, wanted))
+            var (ts, tl) = (s.Starts[i], s.Lengths[i]);
+            if (ts < start || ts + tl > end || !s.Matches[i])
             {
                 continue;
             }
 
-            sb.Append(WebUtility.HtmlEncode(text[pos..t.Start]));
-            sb.Append("<mark>").Append(WebUtility.HtmlEncode(text.Substring(t.Start, t.Length))).Append("</mark>");
-            pos = t.Start + t.Length;
+            AppendEncoded(sb, text[pos..ts]);
+            sb.Append("<mark>");
+            AppendEncoded(sb, text.Slice(ts, tl));
+            sb.Append("</mark>");
+            pos = ts + tl;
         }
 
-        sb.Append(WebUtility.HtmlEncode(text[pos..end]));
+        AppendEncoded(sb, text[pos..end]);
         if (end < text.Length)
         {
             sb.Append('…');
@@ -141,28 +204,54 @@ internal static class Snippets
         return sb.ToString().Trim();
     }
 
-    private static string PlainText(string markdown)
+    /// <summary>
+    /// Appends <see cref="WebUtility.HtmlEncode(string)"/> of <paramref name="text"/>, copying it as it
+    /// is when it holds none of the characters that function changes (as it does itself).
+    /// </summary>
+    private static void AppendEncoded(StringBuilder sb, ReadOnlySpan<char> text)
     {
-        var sb = new StringBuilder(markdown.Length);
-        var lastSpace = true;
-        foreach (var c in markdown)
+        if (text.IndexOfAny(HtmlEncoded) < 0)
         {
-            var space = char.IsWhiteSpace(c) || c is '#' or '*' or '_' or '`' or '|';
-            if (space)
-            {
-                if (!lastSpace)
-                {
-                    sb.Append(' ');
-                }
-            }
-            else
-            {
-                sb.Append(c);
-            }
-
-            lastSpace = space;
+            sb.Append(text);
         }
+        else
+        {
+            sb.Append(WebUtility.HtmlEncode(new string(text)));
+        }
+    }
 
-        return sb.ToString().Trim();
+    /// <summary>What <see cref="WebUtility.HtmlEncode(string)"/> replaces: &lt; &gt; &amp; quotes, U+00A0–U+00FF and surrogates.</summary>
+    private static readonly SearchValues<char> HtmlEncoded = SearchValues.Create(
+        "<>&\"'" + new string([.. Enumerable.Range(0xA0, 0x60).Select(i => (char)i)]) + new string([.. Enumerable.Range(0xD800, 0x800).Select(i => (char)i)]));
+}
+
+/// <summary>The decoded tokens of one snippet field, reused by a thread's searches.</summary>
+internal sealed class SnippetScratch
+{
+    public int[] Starts { get; private set; } = new int[256];
+
+    public int[] Lengths { get; private set; } = new int[256];
+
+    public bool[] Matches { get; private set; } = new bool[256];
+
+    public int Count { get; set; }
+
+    public List<int> Wanted { get; } = new(32);
+
+    /// <summary>The cleaned text of a field when it is not a slice of the field itself.</summary>
+#pragma warning disable SA1401 // passed by reference to the cleaning
+    public char[]? Text;
+#pragma warning restore SA1401
+
+    /// <summary>A 4,096-bit filter of <see cref="Wanted"/> (by the id's low 12 bits).</summary>
+    public ulong[] Filter { get; } = new ulong[64];
+
+    public void Ensure(int count)
+    {
+        if (Starts.Length < count)
+        {
+            var n = Math.Max(count, 2 * Starts.Length);
+            (Starts, Lengths, Matches) = (new int[n], new int[n], new bool[n]);
+        }
     }
 }
