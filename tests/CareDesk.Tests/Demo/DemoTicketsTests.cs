@@ -270,6 +270,40 @@ public sealed class DemoTicketsTests(PostgresServer postgres)
         Assert.Empty(node.Lines());
     }
 
+    /// <summary>The real executable in Development: off in a test's app unless asked for; asked for by two nodes at once, written once.</summary>
+    [Fact]
+    public async Task Start_TestAppThenTwoNodesAskingForIt_WrittenOnceAndAnnounced()
+    {
+        var cs = await postgres.CreateDatabaseAsync("demoapp");
+        var settings = new Dictionary<string, string> { ["ConnectionStrings__CareDesk"] = cs };
+        await using (var plain = await AppProcess.StartAsync(settings))
+        {
+            await using var conn = new NpgsqlConnection(cs);
+            Assert.Equal(0, await CountAsync(conn, "SELECT count(*) FROM tickets"));
+            Assert.DoesNotContain("Demo tickets:", plain.Output);
+        }
+
+        settings["CareDesk__Demo__Tickets"] = "true";
+        var nodes = await Task.WhenAll(AppProcess.StartAsync(settings), AppProcess.StartAsync(settings));
+        try
+        {
+            // The banner is printed just after the server starts answering /health.
+            for (var i = 0; i < 100 && nodes.Any(n => !n.Output.Contains("Press Ctrl+C")); i++)
+                await Task.Delay(100);
+            var banners = nodes.Select(n => n.Output.Split('\n').Select(l => l.Trim()).Single(l => l.StartsWith("Demo tickets:", StringComparison.Ordinal))).ToList();
+            await using var conn = new NpgsqlConnection(cs);
+            var tickets = await CountAsync(conn, "SELECT count(*) FROM tickets");
+            Assert.InRange(tickets, 40, 80);
+            Assert.Single(banners, b => b.StartsWith($"Demo tickets: {tickets} over the last", StringComparison.Ordinal));
+            Assert.Single(banners, b => b.StartsWith($"Demo tickets: none written, the database already has {tickets} ticket(s)", StringComparison.Ordinal));
+        }
+        finally
+        {
+            foreach (var n in nodes)
+                await n.DisposeAsync();
+        }
+    }
+
     [Theory]
     [InlineData("Development", null, true)]
     [InlineData("Production", null, false)]
