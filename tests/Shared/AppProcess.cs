@@ -65,6 +65,8 @@ public sealed class AppProcess : IAsyncDisposable
         psi.Environment["ASPNETCORE_URLS"] = url;
         psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         psi.Environment["Logging__LogLevel__Default"] = "Warning";
+        // Development writes demo tickets into an empty database; a test that wants them sets this to true.
+        psi.Environment["CareDesk__Demo__Tickets"] = "false";
         foreach (var (k, v) in settings)
             psi.Environment[k] = v;
         var app = new AppProcess(Process.Start(psi)!, url);

@@ -7,6 +7,7 @@ using CareDesk.Data;
 using CareDesk.Features.Accounts;
 using CareDesk.Features.AgentConsole;
 using CareDesk.Features.Api;
+using CareDesk.Features.Demo;
 using CareDesk.Features.Health;
 using CareDesk.Features.Knowledge;
 using CareDesk.Features.Reference;
@@ -43,6 +44,7 @@ public static class CareDeskHost
             builder.AddTickets();
             builder.AddReports();
             builder.AddApi();
+            builder.AddDemo();
 
             // Declared after the database handle so it is disposed first: background services stop
             // before the private server does, also when start-up fails half-way.

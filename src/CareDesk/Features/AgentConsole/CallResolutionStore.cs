@@ -12,9 +12,10 @@ namespace CareDesk.Features.AgentConsole;
 /// <param name="SearchId">The logged search the article came from, if any.</param>
 /// <param name="Agent">The signed-in agent, when known.</param>
 /// <param name="SubmissionKey">The console's key for this call: recording it again (a retry, a double click) adds nothing.</param>
+/// <param name="At">When the call was closed (UTC); null is the database's now. Only the demo history writes the past.</param>
 public sealed record CallResolution(
     string? CallerNationalId, string ArticleId, int Revision, string? GuideOutcome, DateTimeOffset? ExpectedBy, long? SearchId, string? Agent,
-    Guid? SubmissionKey = null);
+    Guid? SubmissionKey = null, DateTimeOffset? At = null);
 
 /// <summary>First-contact resolutions, for the supervisor's report and for audits.</summary>
 public sealed class CallResolutionStore(NpgsqlDataSource dataSource)
@@ -24,8 +25,8 @@ public sealed class CallResolutionStore(NpgsqlDataSource dataSource)
     {
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         var id = await conn.ExecuteScalarAsync<long?>(new CommandDefinition("""
-            INSERT INTO call_resolutions (caller_national_id, article_id, revision, guide_outcome, expected_by, search_id, agent, submission_key)
-            VALUES (@CallerNationalId, @ArticleId, @Revision, @GuideOutcome, @ExpectedBy, @SearchId, @Agent, @SubmissionKey)
+            INSERT INTO call_resolutions (at, caller_national_id, article_id, revision, guide_outcome, expected_by, search_id, agent, submission_key)
+            VALUES (coalesce(@At::timestamptz, now()), @CallerNationalId, @ArticleId, @Revision, @GuideOutcome, @ExpectedBy, @SearchId, @Agent, @SubmissionKey)
             ON CONFLICT (submission_key) DO NOTHING
             RETURNING id
             """, call, cancellationToken: ct));
