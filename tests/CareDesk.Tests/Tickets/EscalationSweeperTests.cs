@@ -63,4 +63,26 @@ public sealed class EscalationSweeperTests(PostgresServer postgres)
 
         Assert.Equal(0, await h.Sweeper().SweepOnceAsync(default));
     }
+
+    [Fact]
+    public async Task SweepOnceAsync_Overdue_NoticeNamesTheStageAndAgencyInEachLanguage()
+    {
+        await using var h = await TicketHarness.CreateAsync(postgres);
+        var t = await h.OpenAsync("balance-inquiry");
+        h.Time.Now = h.Time.Now.AddDays(2);
+        Assert.Equal(1, await h.Sweeper().SweepOnceAsync(default));
+
+        await using var conn = await h.DataSource.OpenConnectionAsync();
+        var (ar, en) = await Dapper.SqlMapper.QuerySingleAsync<(string, string)>(conn,
+            "SELECT payload->>'text_ar', payload->>'text_en' FROM outbox WHERE payload->>'kind' = 'escalated' AND audience = 'role:Supervisor' AND ticket_id = @Id",
+            new { t.Id });
+        var stage = TicketHarness.Reference.FindCaseType(t.CaseType)!.Journey.Single(s => s.Code == t.StageCode);
+        var agency = TicketHarness.Reference.FindAgency(t.OwningAgency)!;
+        Assert.Contains(stage.NameAr, ar);
+        Assert.Contains(agency.NameAr, ar);
+        Assert.Contains(stage.NameEn, en);
+        Assert.Contains(agency.NameEn, en);
+        Assert.DoesNotContain(t.StageCode, ar);
+        Assert.Contains(t.Number, ar);
+    }
 }

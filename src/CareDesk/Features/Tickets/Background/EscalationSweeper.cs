@@ -80,9 +80,12 @@ public sealed class EscalationSweeper(
         var backup = router.PoolOf(t.OwningAgency).FirstOrDefault(l => l.Rank == CareDesk.Knowledge.Reference.LiaisonRank.Backup);
         await TicketWrites.AppendEventAsync(conn, tx, t, next, TicketEventKind.Escalated, System,
             new { stage = t.StageCode, stage_due = t.StageDue, hand_off = t.HandOff, backup = backup?.NameEn }, now, ct);
+        // Notices are read by people: the stage and agency by name in each language, the code only if unknown.
+        var stage = router.FindCaseType(t.CaseType)?.Journey.FirstOrDefault(s => s.Code == t.StageCode);
+        var agency = router.FindAgency(t.OwningAgency);
         var payload = new NotificationPayload("escalated", t.Number,
-            $"تجاوزت التذكرة {t.Number} مهلة مرحلة {t.StageCode} لدى {t.OwningAgency}",
-            $"Ticket {t.Number} is past its {t.StageCode} deadline at {t.OwningAgency}");
+            $"تجاوزت التذكرة {t.Number} مهلة مرحلة «{stage?.NameAr ?? t.StageCode}» لدى {agency?.NameAr ?? t.OwningAgency}",
+            $"Ticket {t.Number} is past its \"{stage?.NameEn ?? t.StageCode}\" deadline at {agency?.NameEn ?? t.OwningAgency}");
         var messages = new List<OutboxMessage>
         {
             new("in-app", "agency:" + t.OwningAgency, t.Id, payload),
