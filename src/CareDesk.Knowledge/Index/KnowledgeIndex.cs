@@ -1,6 +1,7 @@
 using CareDesk.Knowledge.Analysis;
 using CareDesk.Knowledge.Documents;
 
+
 namespace CareDesk.Knowledge.Index;
 
 /// <summary>
@@ -144,9 +145,9 @@ public sealed class KnowledgeIndex
             Channels = article.Channels,
             Fields =
             [
-                new IndexField(FieldNames.Title, article.TitleAr + "\n" + article.TitleEn),
+                new IndexField(FieldNames.Title, article.TitleAr + Search.Snippets.LanguageBreak + article.TitleEn),
                 new IndexField(FieldNames.Keywords, string.Join("\n", article.Keywords)),
-                new IndexField(FieldNames.Summary, article.SummaryAr + "\n" + article.SummaryEn),
+                new IndexField(FieldNames.Summary, article.SummaryAr + Search.Snippets.LanguageBreak + article.SummaryEn),
                 new IndexField(FieldNames.Body, article.Body),
             ],
         };

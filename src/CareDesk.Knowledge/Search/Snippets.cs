@@ -17,6 +17,51 @@ internal static class Snippets
     private const int Window = 160;
 
     /// <summary>
+    /// Joins an article's Arabic and English text in one field (title, summary). The pilcrow is no token,
+    /// so ranking and positions are as with a plain line break; a snippet never crosses it, so an Arabic
+    /// passage does not run on into the English one.
+    /// </summary>
+    public const string LanguageBreak = "\n\u00B6\n";
+
+    private const char LanguageMark = '\u00B6';
+
+    /// <summary>
+    /// Where the snippet around <paramref name="matchStart"/> is cut: a little context before the match,
+    /// at word boundaries, never across a <see cref="LanguageBreak"/>; and whether text was left out on
+    /// either side (shown as an ellipsis).
+    /// </summary>
+    internal static (int Start, int End, bool Before, bool After) Bounds(ReadOnlySpan<char> text, int matchStart)
+    {
+        var lineStart = text[..matchStart].LastIndexOf(LanguageMark) + 1;
+        var next = text[matchStart..].IndexOf(LanguageMark);
+        var lineEnd = next < 0 ? text.Length : matchStart + next;
+        while (lineStart < lineEnd && char.IsWhiteSpace(text[lineStart]))
+        {
+            lineStart++;
+        }
+
+        while (lineEnd > lineStart && char.IsWhiteSpace(text[lineEnd - 1]))
+        {
+            lineEnd--;
+        }
+
+        // Start a little before the first match, at a word boundary, so the match has context.
+        var start = Math.Max(lineStart, matchStart - 40);
+        while (start > lineStart && !char.IsWhiteSpace(text[start - 1]))
+        {
+            start--;
+        }
+
+        var end = Math.Min(lineEnd, start + Window + 40);
+        while (end < lineEnd && !char.IsWhiteSpace(text[end]))
+        {
+            end++;
+        }
+
+        return (start, end, start > lineStart, end < lineEnd);
+    }
+
+    /// <summary>
     /// The word ids of the terms a snippet marks: those of every clause but bigrams and trigrams (exact
     /// words, stems, synonyms, typo and prefix words). A term neither dictionary holds can match no token.
     /// </summary>
@@ -160,21 +205,9 @@ internal static class Snippets
 
     private static string Render(ReadOnlySpan<char> text, SnippetScratch s, int matchStart)
     {
-        // Start a little before the first match, at a word boundary, so the match has context.
-        var start = Math.Max(0, matchStart - 40);
-        while (start > 0 && !char.IsWhiteSpace(text[start - 1]))
-        {
-            start--;
-        }
-
-        var end = Math.Min(text.Length, start + Window + 40);
-        while (end < text.Length && !char.IsWhiteSpace(text[end]))
-        {
-            end++;
-        }
-
+        var (start, end, before, after) = Bounds(text, matchStart);
         var sb = new StringBuilder(end - start + 64);
-        if (start > 0)
+        if (before)
         {
             sb.Append('…');
         }
@@ -196,7 +229,7 @@ internal static class Snippets
         }
 
         AppendEncoded(sb, text[pos..end]);
-        if (end < text.Length)
+        if (after)
         {
             sb.Append('…');
         }

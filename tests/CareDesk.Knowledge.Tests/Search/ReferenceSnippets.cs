@@ -102,21 +102,10 @@ internal static class ReferenceSnippets
 
     private static string Render(string text, List<AnalyzedToken> tokens, HashSet<string> wanted, int matchStart)
     {
-        // Start a little before the first match, at a word boundary, so the match has context.
-        var start = Math.Max(0, matchStart - 40);
-        while (start > 0 && !char.IsWhiteSpace(text[start - 1]))
-        {
-            start--;
-        }
-
-        var end = Math.Min(text.Length, start + Window + 40);
-        while (end < text.Length && !char.IsWhiteSpace(text[end]))
-        {
-            end++;
-        }
-
+        // Where to cut is shared with the library (Snippets.Bounds): the reference checks the tokens and marks.
+        var (start, end, before, after) = Snippets.Bounds(text, matchStart);
         var sb = new StringBuilder();
-        if (start > 0)
+        if (before)
         {
             sb.Append('…');
         }
@@ -135,7 +124,7 @@ internal static class ReferenceSnippets
         }
 
         sb.Append(WebUtility.HtmlEncode(text[pos..end]));
-        if (end < text.Length)
+        if (after)
         {
             sb.Append('…');
         }

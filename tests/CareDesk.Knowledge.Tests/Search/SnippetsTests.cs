@@ -123,6 +123,47 @@ public class SnippetsTests
     }
 
     [Fact]
+    public void Build_SummaryInArabicAndEnglish_SnippetStaysInTheLanguageOfTheMatch()
+    {
+        var article = new FaqArticle
+        {
+            Id = "bilingual",
+            Topic = "t",
+            TitleAr = "عنوان",
+            SummaryAr = "ادخل إلى منصة أبشر ثم افتح خدمة الرصيد المتبقي للمدفوعات الحكومية ليظهر لك المبلغ",
+            SummaryEn = "Sign in to Absher and open the remaining balance service to see the amount",
+        };
+        var index = KnowledgeIndex.Build([article]);
+
+        var arabic = SearchEngine.Search(index, new SearchRequest { Query = "الرصيد المتبقي", Prefix = false }).Hits.Single().Snippet;
+        var english = SearchEngine.Search(index, new SearchRequest { Query = "remaining balance", Prefix = false }).Hits.Single().Snippet;
+
+        Assert.Contains("<mark>الرصيد</mark>", arabic);
+        Assert.DoesNotContain("Absher", arabic);
+        Assert.Contains("<mark>remaining</mark>", english);
+        Assert.DoesNotContain("المبلغ", english);
+        Assert.False(english.StartsWith('…'), english);
+        Assert.DoesNotContain("\u00B6", arabic + english);
+        Assert.DoesNotContain("&#182;", arabic + english);
+    }
+
+    [Fact]
+    public void Build_EveryFaqQuery_NoSnippetShowsTheLanguageBreak()
+    {
+        var loaded = FaqContentLoader.LoadDirectory(Path.Combine(TestPaths.RepoRoot, "content", "faq"));
+        var index = KnowledgeIndex.Build(loaded.Articles.Where(a => a.Status == "published"), Synonyms);
+        var queries = SearchEvaluation.ReadQueries(Path.Combine(TestPaths.SearchEval, "dev.tsv")).Select(q => q.Query);
+        foreach (var q in queries.Append("absher").Append("iban"))
+        {
+            foreach (var hit in SearchEngine.Search(index, new SearchRequest { Query = q, Top = 10 }).Hits)
+            {
+                Assert.DoesNotContain("\u00B6", hit.Snippet);
+                Assert.DoesNotContain("&#182;", hit.Snippet);
+            }
+        }
+    }
+
+    [Fact]
     public void PlainText_FaqFieldsAndWhiteSpaceOfEveryKind_SameAsBefore()
     {
         var loaded = FaqContentLoader.LoadDirectory(Path.Combine(TestPaths.RepoRoot, "content", "faq"));
