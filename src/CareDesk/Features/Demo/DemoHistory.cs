@@ -222,17 +222,10 @@ internal sealed class DemoHistory
             var result = _search.Search(new SearchRequest { Query = s.Query, Snippets = false, Prefix = false });
             var top = result.Hits.FirstOrDefault()?.Id;
             var chosen = s.Opens && result.Hits.Count > 0 ? result.Hits[Math.Min(s.Pick, result.Hits.Count - 1)].Id : null;
-            long id;
-            await using (var conn = await _dataSource.OpenConnectionAsync(ct))
-            {
-                // As KnowledgeSearch.LogAsync and LogChosenAsync write it, dated when the agent searched.
-                id = await conn.ExecuteScalarAsync<long>(new CommandDefinition("""
-                    INSERT INTO search_log (at, query, hit_count, top_article, chosen_article, user_name, source)
-                    VALUES (@At, @Query, @Hits, @Top, @Chosen, @User, 'console')
-                    RETURNING id
-                    """, new { At = s.At.UtcDateTime, s.Query, Hits = result.TotalMatches, Top = top, Chosen = chosen, User = _actors.Agent.Username },
-                    cancellationToken: ct));
-            }
+            // Logged as the console logs it (KnowledgeSearch), dated when the agent searched.
+            var id = await _search.LogAsync(s.Query, result.TotalMatches, top, _actors.Agent.Username, "console", ct, s.At);
+            if (chosen is not null)
+                await _search.LogChosenAsync(id, chosen, ct);
             searches++;
             if (chosen is null || snapshot.Article(chosen) is not { } article)
                 continue;

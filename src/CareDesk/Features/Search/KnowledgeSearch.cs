@@ -63,14 +63,14 @@ public sealed class KnowledgeSearch(
         SynonymTable.FromGroups(await new SynonymStore(dataSource).GroupsAsync(ct));
 
     /// <summary>Records a search for the content-gap report: what was asked, how many hits, what was opened.</summary>
-    public async Task<long> LogAsync(string query, int hitCount, string? topArticle, string? userName, string source, CancellationToken ct = default)
+    public async Task<long> LogAsync(string query, int hitCount, string? topArticle, string? userName, string source, CancellationToken ct = default, DateTimeOffset? at = null)
     {
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         return await conn.ExecuteScalarAsync<long>(new CommandDefinition("""
-            INSERT INTO search_log (query, hit_count, top_article, user_name, source)
-            VALUES (@Query, @HitCount, @TopArticle, @UserName, @Source)
+            INSERT INTO search_log (at, query, hit_count, top_article, user_name, source)
+            VALUES (coalesce(@At::timestamptz, now()), @Query, @HitCount, @TopArticle, @UserName, @Source)
             RETURNING id
-            """, new { Query = query.Length > 500 ? query[..500] : query, HitCount = hitCount, TopArticle = topArticle, UserName = userName, Source = source }, cancellationToken: ct));
+            """, new { At = at?.UtcDateTime, Query = query.Length > 500 ? query[..500] : query, HitCount = hitCount, TopArticle = topArticle, UserName = userName, Source = source }, cancellationToken: ct));
     }
 
     /// <summary>Marks which article the agent opened from a logged search.</summary>

@@ -30,6 +30,10 @@ public sealed class JourneyRouter(ReferenceData reference, SaudiWorkingCalendar 
 
     public Agency? FindAgency(string code) => reference.FindAgency(code);
 
+    /// <summary>The stage <paramref name="stageCode"/> of case type <paramref name="caseType"/>'s journey, or null if either is unknown.</summary>
+    public JourneyStage? FindStage(string caseType, string stageCode) =>
+        FindCaseType(caseType)?.Journey.FirstOrDefault(s => s.Code == stageCode);
+
     public IReadOnlyList<Liaison> PoolOf(string agency) =>
         reference.Liaisons.Liaisons.Where(l => l.Agency == agency).OrderBy(l => l.Rank).ToList();
 

@@ -16,8 +16,7 @@ public sealed class TicketView(JourneyRouter router)
 
     public string AgencyName(string code) => router.FindAgency(code) is { } a ? Name(a.NameAr, a.NameEn) : code;
 
-    public JourneyStage? Stage(string caseType, string stageCode) =>
-        router.FindCaseType(caseType)?.Journey.FirstOrDefault(s => s.Code == stageCode);
+    public JourneyStage? Stage(string caseType, string stageCode) => router.FindStage(caseType, stageCode);
 
     public string StageName(string caseType, string stageCode) => Stage(caseType, stageCode) is { } s ? Name(s.NameAr, s.NameEn) : stageCode;
 

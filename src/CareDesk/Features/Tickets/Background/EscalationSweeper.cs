@@ -81,7 +81,7 @@ public sealed class EscalationSweeper(
         await TicketWrites.AppendEventAsync(conn, tx, t, next, TicketEventKind.Escalated, System,
             new { stage = t.StageCode, stage_due = t.StageDue, hand_off = t.HandOff, backup = backup?.NameEn }, now, ct);
         // Notices are read by people: the stage and agency by name in each language, the code only if unknown.
-        var stage = router.FindCaseType(t.CaseType)?.Journey.FirstOrDefault(s => s.Code == t.StageCode);
+        var stage = router.FindStage(t.CaseType, t.StageCode);
         var agency = router.FindAgency(t.OwningAgency);
         var payload = new NotificationPayload("escalated", t.Number,
             $"تجاوزت التذكرة {t.Number} مهلة مرحلة «{stage?.NameAr ?? t.StageCode}» لدى {agency?.NameAr ?? t.OwningAgency}",
