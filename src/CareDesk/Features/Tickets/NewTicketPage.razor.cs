@@ -31,8 +31,11 @@ public partial class NewTicketPage
     private int _suggestVersion;
 
     // This form's submission key: one per form, kept across its retries (a retry after an outage, a
-    // double click, a slow answer), so the server opens at most one ticket for it. A new form is a new component.
-    private Guid _submissionKey = Guid.NewGuid();
+    // double click, a slow answer) and after it opened its ticket, so the server opens at most one
+    // ticket for it: a click that lands after the first one succeeded, before the browser has left the
+    // page, finds the ticket already opened. A new form is a new component with a new key.
+    private readonly Guid _submissionKey = Guid.NewGuid();
+    private bool _opened;
 
     protected override async Task OnInitializedAsync()
     {
@@ -91,8 +94,9 @@ public partial class NewTicketPage
 
     private async Task SubmitAsync()
     {
-        // A second click can arrive before the disabled button reaches the browser.
-        if (_busy)
+        // A second click can arrive before the disabled button reaches the browser, or after the
+        // first one opened the ticket and before the navigation away from this form has happened.
+        if (_busy || _opened)
             return;
         var form = new OpenTicket(_caseType, _callerId, _callerPhone, _details);
         _errors = Validator.Validate(form);
@@ -125,7 +129,7 @@ public partial class NewTicketPage
 
     private void Opened(Ticket ticket, bool already)
     {
-        _submissionKey = Guid.NewGuid();
+        _opened = true;
         Nav.NavigateTo($"tickets/{ticket.Number}" + (already ? "?already-opened=true" : ""));
     }
 }
