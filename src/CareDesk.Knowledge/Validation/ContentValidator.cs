@@ -1,3 +1,4 @@
+using CareDesk.Knowledge.Calendar;
 using CareDesk.Knowledge.Documents;
 using CareDesk.Knowledge.Reference;
 
@@ -18,7 +19,7 @@ public sealed record ContentValidationResult(
     /// <summary>One line: articles, topics covered, case types — in English and Arabic.</summary>
     public string Summary =>
         $"{ArticleCount} articles, {TopicsCovered}/{TopicCount} topics covered, {CaseTypeCount} case types — " +
-        $"{ArticleCount} مقالاً، {TopicsCovered}/{TopicCount} موضوعاً مغطى، {CaseTypeCount} أنواع حالات";
+        $"{CountedNoun.Article.Arabic(ArticleCount)}، {TopicsCovered}/{TopicCount} من الموضوعات مغطاة، {CountedNoun.CaseType.Arabic(CaseTypeCount)}";
 }
 
 /// <summary>

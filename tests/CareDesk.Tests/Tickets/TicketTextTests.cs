@@ -40,6 +40,29 @@ public sealed partial class TicketTextTests
         Assert.DoesNotContain(keys, k => Text[k].ResourceNotFound);
     }
 
+    [Theory]
+    [InlineData("ar", 24, 0, "المتبقي: يوم واحد")]
+    [InlineData("ar", 26, 0, "المتبقي: يوم واحد وساعتان")]
+    [InlineData("ar", 50, 0, "المتبقي: يومان وساعتان")]
+    [InlineData("ar", 3, 5, "المتبقي: 3 ساعات و5 دقائق")]
+    [InlineData("ar", -3, -29, "متأخرة: 3 ساعات و29 دقيقة")]
+    [InlineData("en", -3, -29, "overdue by 3 hours 29 minutes")]
+    [InlineData("en", 24 * 12, 0, "12 days left")]
+    public void TimeLeft_CountsAgreeWithTheirNouns(string culture, int hours, int minutes, string expected)
+    {
+        var now = new DateTimeOffset(2026, 11, 22, 9, 0, 0, TimeSpan.Zero);
+        var previous = System.Globalization.CultureInfo.CurrentUICulture;
+        System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo(culture);
+        try
+        {
+            Assert.Equal(expected, TicketView.TimeLeft(now.AddHours(hours).AddMinutes(minutes), now));
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = previous;
+        }
+    }
+
     [GeneratedRegex("\"((?:tickets|inbox)\\.[a-z0-9.\\-]+)\"")]
     private static partial Regex KeyPattern();
 }

@@ -1,9 +1,11 @@
+using CareDesk.Components.Localization;
 using CareDesk.Features.Accounts;
 using CareDesk.Features.AgentConsole.Guides;
 using CareDesk.Features.Health;
 using CareDesk.Features.Knowledge;
 using CareDesk.Features.Search;
 using CareDesk.Features.Tickets;
+using CareDesk.Knowledge.Calendar;
 using CareDesk.Knowledge.Callers;
 using CareDesk.Knowledge.Reference;
 using CareDesk.Knowledge.Search;
@@ -90,7 +92,7 @@ public sealed partial class ConsolePage
     private IReadOnlyList<SearchHit> Hits => _result?.Hits ?? [];
 
     private string CountText =>
-        _query.Trim().Length == 0 ? "" : _result is { TotalMatches: > 0 } r ? T["console.search.count", r.TotalMatches] : T["console.search.none"];
+        _query.Trim().Length == 0 ? "" : _result is { TotalMatches: > 0 } r ? T["console.search.count", CountedNoun.Result.Format(r.TotalMatches, UiText.IsArabic)] : T["console.search.none"];
 
     internal static string GuideKey(GuideKind kind) => kind switch
     {

@@ -58,23 +58,30 @@ public sealed class TicketView(JourneyRouter router)
 
     public static string When(DateOnly date) => UiText.IsArabic ? SaudiDateFormatter.FormatAr(date) : SaudiDateFormatter.FormatEn(date);
 
-    /// <summary>"2 d 4 h left" or "overdue by 3 h", in the user's language.</summary>
+    /// <summary>"2 days 4 hours left" or "overdue by 3 hours 5 minutes", in the user's language; a zero part is left out.</summary>
     public static string TimeLeft(DateTimeOffset due, DateTimeOffset now)
     {
         var span = due - now;
         var overdue = span < TimeSpan.Zero;
         span = span.Duration();
-        var text = span.TotalDays >= 1
-            ? UiText.IsArabic ? $"{(int)span.TotalDays} يوم و{span.Hours} ساعة" : $"{(int)span.TotalDays} d {span.Hours} h"
-            : UiText.IsArabic ? $"{span.Hours} ساعة و{span.Minutes} دقيقة" : $"{span.Hours} h {span.Minutes} min";
+        var arabic = UiText.IsArabic;
+        var (big, bigNoun, small, smallNoun) = span.TotalDays >= 1
+            ? ((int)span.TotalDays, CountedNoun.Day, span.Hours, CountedNoun.Hour)
+            : (span.Hours, CountedNoun.Hour, span.Minutes, CountedNoun.Minute);
+        var text = (big, small) switch
+        {
+            (0, _) => smallNoun.Format(small, arabic),
+            (_, 0) => bigNoun.Format(big, arabic),
+            _ => bigNoun.Format(big, arabic) + (arabic ? " و" : " ") + smallNoun.Format(small, arabic),
+        };
         return overdue
-            ? (UiText.IsArabic ? "متأخرة " : "overdue by ") + text
-            : text + (UiText.IsArabic ? " متبقية" : " left");
+            ? (arabic ? "متأخرة: " : "overdue by ") + text
+            : arabic ? "المتبقي: " + text : text + " left";
     }
 
     public static string Sla(JourneyStage stage) =>
-        stage.SlaWorkingDays is { } d ? (UiText.IsArabic ? $"{d} يوم عمل" : $"{d} working day(s)")
-        : stage.SlaHours is { } h ? (UiText.IsArabic ? $"{h} ساعة" : $"{h} hours")
+        stage.SlaWorkingDays is { } d ? CountedNoun.WorkingDay.Format(d, UiText.IsArabic)
+        : stage.SlaHours is { } h ? CountedNoun.Hour.Format(h, UiText.IsArabic)
         : "—";
 
     public static string Number(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);
