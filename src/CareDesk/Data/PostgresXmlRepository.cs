@@ -1,4 +1,7 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using System.Xml.Linq;
+using CareDesk.Hosting;
 using Dapper;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -27,14 +30,75 @@ public sealed class PostgresXmlRepository(NpgsqlDataSource dataSource) : IXmlRep
     }
 }
 
+/// <summary>
+/// Where the key ring's secrets are encrypted: <c>CareDesk:DataProtection:Certificate</c> names a PKCS#12
+/// (.pfx) file with an RSA private key (<c>CertificatePassword</c> opens it). Without it the keys sit in
+/// PostgreSQL as plain XML, so anyone who can read the database can forge sign-in cookies: fine on a
+/// developer's machine, and a warning everywhere else.
+/// </summary>
+public sealed record KeyProtectionOptions(string? CertificatePath, string? CertificatePassword)
+{
+    public const string Section = "CareDesk:DataProtection";
+
+    public static KeyProtectionOptions Read(IConfiguration configuration)
+    {
+        var path = configuration[$"{Section}:Certificate"];
+        return new KeyProtectionOptions(string.IsNullOrWhiteSpace(path) ? null : path.Trim(), configuration[$"{Section}:CertificatePassword"]);
+    }
+
+    /// <summary>The certificate, or null when none is configured; a file that is missing, unreadable or keyless stops start-up naming the setting.</summary>
+    public X509Certificate2? LoadCertificate()
+    {
+        if (CertificatePath is null)
+            return null;
+        var setting = $"{Section}:Certificate";
+        if (!File.Exists(CertificatePath))
+            throw new StartupException($"Setting {setting} names {CertificatePath}, which does not exist. / الإعداد {setting} يشير إلى ملف غير موجود: {CertificatePath}");
+        X509Certificate2 certificate;
+        try
+        {
+            certificate = X509CertificateLoader.LoadPkcs12FromFile(CertificatePath, CertificatePassword, X509KeyStorageFlags.EphemeralKeySet);
+        }
+        catch (CryptographicException ex)
+        {
+            throw new StartupException($"Setting {setting}: {CertificatePath} is not a PKCS#12 (.pfx) file that {Section}:CertificatePassword opens ({ex.Message}). / " +
+                $"تعذرت قراءة الشهادة {CertificatePath} بكلمة المرور المعطاة في {Section}:CertificatePassword.", ex);
+        }
+        using var rsa = certificate.GetRSAPrivateKey();
+        if (rsa is null)
+        {
+            certificate.Dispose();
+            throw new StartupException($"Setting {setting}: {CertificatePath} holds no RSA private key, so it cannot decrypt the key ring. / " +
+                $"الشهادة {CertificatePath} لا تحوي مفتاح RSA خاصاً، فلا يمكن فك تشفير المفاتيح بها.");
+        }
+        return certificate;
+    }
+}
+
 public static class DataProtectionRegistration
 {
-    /// <summary>One key ring for all nodes, read from PostgreSQL (migrations run before the first key is needed).</summary>
-    public static IServiceCollection AddSharedDataProtection(this IServiceCollection services)
+    /// <summary>
+    /// One key ring for all nodes, read from PostgreSQL (migrations run before the first key is needed),
+    /// its secrets encrypted with the configured certificate (<see cref="KeyProtectionOptions"/>).
+    /// </summary>
+    public static IServiceCollection AddSharedDataProtection(this IServiceCollection services, IConfiguration configuration, bool development)
     {
-        services.AddDataProtection().SetApplicationName("CareDesk");
+        var protection = services.AddDataProtection().SetApplicationName("CareDesk");
+        if (KeyProtectionOptions.Read(configuration).LoadCertificate() is { } certificate)
+            protection.ProtectKeysWithCertificate(certificate).UnprotectKeysWithAnyCertificate(certificate);
+        else if (!development)
+            services.AddSingleton<IBannerLine>(new UnprotectedKeysWarning());
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
             new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new PostgresXmlRepository(sp.GetRequiredService<NpgsqlDataSource>())));
         return services;
+    }
+
+    private sealed class UnprotectedKeysWarning : IBannerLine
+    {
+        public IEnumerable<string> Lines()
+        {
+            yield return $"WARNING: sign-in keys are stored unencrypted in PostgreSQL; set {KeyProtectionOptions.Section}:Certificate to a .pfx file. " +
+                "/ تحذير: مفاتيح تسجيل الدخول محفوظة دون تشفير؛ عيّن شهادة في الإعداد.";
+        }
     }
 }

@@ -34,7 +34,7 @@ public static class CareDeskHost
             builder.Services.AddRazorComponents().AddInteractiveServerComponents();
             builder.Services.AddRadzenComponents();
             builder.Services.AddUiText();
-            builder.Services.AddSharedDataProtection();
+            builder.Services.AddSharedDataProtection(builder.Configuration, builder.Environment.IsDevelopment());
             builder.Services.AddHealth();
             builder.AddKnowledge();
             builder.AddReferenceData();
