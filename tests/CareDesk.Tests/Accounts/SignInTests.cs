@@ -216,7 +216,12 @@ public sealed class SignInTests(SecureAppFixture fixture)
 
         (await HttpSignIn.PostAsync(client, nationalId, password)).Dispose();
         (await HttpSignIn.PostAsync(client, DemoAccounts.For(Roles.Editor).UserName, password)).Dispose();
-        await Task.Delay(500);
+        // The log is written after the answer: wait for the masked line (15 s on a loaded machine), then read everything.
+        using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15)))
+        {
+            while (!fixture.App.Output.Contains("Sign-in failed for 1••••••432") && !timeout.IsCancellationRequested)
+                await Task.Delay(50);
+        }
 
         var output = fixture.App.Output;
         Assert.Contains("Sign-in failed for 1••••••432", output);

@@ -20,6 +20,19 @@ internal sealed class KnowledgeNodes : IAsyncDisposable
 
     public bool AllListening => _listeners.All(l => l.IsListening);
 
+    /// <summary>Polls <paramref name="condition"/> until it holds; fails naming <paramref name="what"/> after 15 s (a loaded machine, not a hung one).</summary>
+    public static async Task WaitAsync(Func<bool> condition, string what)
+    {
+        var bound = TimeSpan.FromSeconds(15);
+        using var timeout = new CancellationTokenSource(bound);
+        while (!condition())
+        {
+            if (timeout.IsCancellationRequested)
+                Assert.Fail($"not within {bound.TotalSeconds} s: {what}");
+            await Task.Delay(50);
+        }
+    }
+
     public static KnowledgeSearch Node(NpgsqlDataSource ds) => new(new ArticleStore(ds), ds, NullLogger<KnowledgeSearch>.Instance);
 
     public static async Task<KnowledgeNodes> StartAsync(NpgsqlDataSource ds, int count)

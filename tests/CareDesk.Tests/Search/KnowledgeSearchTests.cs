@@ -24,7 +24,7 @@ public sealed class KnowledgeSearchTests(PostgresServer postgres)
     {
         await using var ds = await postgres.CreateMigratedDatabaseAsync();
         await using var cluster = await KnowledgeNodes.StartAsync(ds, 2);
-        await Task.Delay(300); // both listeners are LISTENing before the publish
+        await KnowledgeNodes.WaitAsync(() => cluster.AllListening, "both listeners LISTENing before the publish");
         await using (var conn = await ds.OpenConnectionAsync())
         await using (var tx = await conn.BeginTransactionAsync())
         {
@@ -52,7 +52,7 @@ public sealed class KnowledgeSearchTests(PostgresServer postgres)
         await listener.StartAsync(default);
         try
         {
-            await Task.Delay(300);
+            await KnowledgeNodes.WaitAsync(() => listener.IsListening, "the listener LISTENing before the publish");
             await using (var conn = await ds.OpenConnectionAsync())
             await using (var tx = await conn.BeginTransactionAsync())
             {

@@ -145,14 +145,5 @@ public sealed class KnowledgeSnapshotTests(PostgresServer postgres)
         Assert.Equal("", shown.Front.Body);
     }
 
-    private static async Task WaitAsync(Func<bool> condition, string what)
-    {
-        using var timeout = new CancellationTokenSource(Bound);
-        while (!condition())
-        {
-            if (timeout.IsCancellationRequested)
-                Assert.Fail($"not within {Bound.TotalSeconds} s: {what}");
-            await Task.Delay(50);
-        }
-    }
+    private static Task WaitAsync(Func<bool> condition, string what) => KnowledgeNodes.WaitAsync(condition, what);
 }
