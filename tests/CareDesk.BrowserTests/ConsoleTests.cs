@@ -13,6 +13,27 @@ namespace CareDesk.BrowserTests;
 public sealed class ConsoleTests(BrowserFixture fixture)
 {
     [Fact]
+    public async Task Search_InEnglish_ShowsEachHitsEnglishTitleAndOpensIt()
+    {
+        var page = await fixture.NewSignedInPageAsync(Roles.Agent);
+        await page.GotoAsync("/");
+        await page.GetByTestId("language-toggle").ClickAsync();
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("dir", "ltr");
+        await BrowserFixture.WaitInteractiveAsync(page);
+
+        await page.Locator("#console-query").PressSequentiallyAsync("استرداد رسوم التأشيرة");
+        var first = page.Locator("#hit-0 .cd-hit-title");
+        await Expect(first).ToBeVisibleAsync();
+        var shown = (await first.InnerTextAsync()).Trim();
+        var faq = FaqContentLoader.LoadDirectory(Path.Combine(TestPaths.RepoRoot, "content", "faq")).Articles;
+        Assert.Contains(faq, a => a.TitleEn == shown);
+        Assert.DoesNotContain(faq, a => a.TitleAr == shown);
+
+        await page.Locator("#console-query").PressAsync("Enter");
+        await Expect(page.Locator("article.cd-article #article-title")).ToHaveTextAsync(shown);
+    }
+
+    [Fact]
     public async Task SearchAndOpenArticle_TypeArrowEnter_ShowsAnswerWithRuleReplyAndFeedback()
     {
         var page = await fixture.OpenConsoleAsync();

@@ -238,6 +238,10 @@ public sealed partial class ConsolePage
             _dbProblem = await Db.RunAsync("record article feedback", () => Feedback.RecordAsync(a.Id, a.Revision, feedback.Helpful, feedback.Comment, _agent));
     }
 
+    // The index holds the Arabic title; in English the article's English title, from the same published snapshot.
+    private string HitTitle(SearchHit hit) =>
+        Search.Article(hit.Id) is { } article ? ConsoleText.Name(article.Front.TitleAr, article.Front.TitleEn) : hit.Title;
+
     // Closing the call without a ticket records exactly what the caller was told: the article revision
     // on screen and, when a guide led there, its outcome and date. Then the console is ready for the next call.
     private async Task ResolveAsync()
