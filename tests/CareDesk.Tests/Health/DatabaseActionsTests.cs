@@ -75,6 +75,32 @@ public sealed class DatabaseActionsTests
         Assert.Equal(new DatabaseProblem(key, kind), problem);
     }
 
+    [Theory]
+    [InlineData("57P01", DatabaseFailureKind.ConnectionLost, "db.page.retry-safe")]
+    [InlineData("08006", DatabaseFailureKind.ConnectionLost, "db.page.retry-safe")]
+    [InlineData("53300", DatabaseFailureKind.Overloaded, "db.page.retry-safe")]
+    [InlineData("57P03", DatabaseFailureKind.Unreachable, "db.page.unavailable")]
+    [InlineData("53100", DatabaseFailureKind.StorageFull, "db.page.storage-full")]
+    public async Task RunRetrySafeAsync_Outage_MayHaveSavedOnlyWhenTheConnectionBrokeOrTimedOut(string sqlState, DatabaseFailureKind kind, string key)
+    {
+        // A keyed action (its retry cannot apply it twice): a broken connection may have hidden a commit,
+        // a refused one or a full disk saved nothing.
+        var (actions, _, data) = Create();
+        await using var _d = data;
+        var problem = await actions.RunRetrySafeAsync("ticket action", () => throw new PostgresException("away", "FATAL", "FATAL", sqlState));
+        Assert.Equal(new DatabaseProblem(key, kind), problem);
+    }
+
+    [Fact]
+    public async Task RunRetrySafeAsync_CompletesOrHasABug_AsRunAsync()
+    {
+        var (actions, log, data) = Create();
+        await using var _ = data;
+        Assert.Null(await actions.RunRetrySafeAsync("ticket action", () => Task.CompletedTask));
+        Assert.Equal(new DatabaseProblem("db.page.failed", null), await actions.RunRetrySafeAsync("ticket action", () => throw new InvalidOperationException("a bug")));
+        Assert.IsType<InvalidOperationException>(Assert.Single(log.Lines).Error);
+    }
+
     [Fact]
     public async Task RunAsync_ConstraintViolation_IsNotAnOutageAndIsLoggedAsAnError()
     {
@@ -103,7 +129,7 @@ public sealed class DatabaseActionsTests
     public void Texts_EveryKeyTheActionsShow_HasArabicAndEnglish()
     {
         var text = CareDesk.Components.Localization.UiText.LoadEmbedded();
-        foreach (var key in new[] { "db.page.unavailable", "db.page.storage-full", "db.page.failed", "db.page.search-works",
+        foreach (var key in new[] { "db.page.unavailable", "db.page.retry-safe", "db.page.storage-full", "db.page.failed", "db.page.search-works",
                      "db.boundary.unavailable", "db.boundary.failed", "db.retry" })
         {
             var (ar, en) = text.Both(key);
