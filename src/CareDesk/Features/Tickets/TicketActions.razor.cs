@@ -31,46 +31,32 @@ public partial class TicketActions
     private string _reopenReason = "";
 
     private Task Claim(Ticket shown) =>
-        Run(new("tickets.done.claimed", null, shown, (c, a, t, key) => c.ClaimAsync(t.Id, t.Version, a, key)));
+        Press(shown, "tickets.done.claimed", (object?)null, (c, a, t, _, key) => c.ClaimAsync(t.Id, t.Version, a, key));
 
     private Task Advance(Ticket shown) =>
-        Run(new("tickets.done.advanced", null, shown, (c, a, t, key) => c.AdvanceAsync(t.Id, t.Version, a, key)));
+        Press(shown, "tickets.done.advanced", (object?)null, (c, a, t, _, key) => c.AdvanceAsync(t.Id, t.Version, a, key));
 
-    private Task Reply(Ticket shown)
-    {
-        var (template, note) = (_template, _replyNote);
-        return Run(new("tickets.done.replied", (template, note), shown, (c, a, t, key) => c.ReplyAsync(t.Id, t.Version, a, template, note, key)));
-    }
+    private Task Reply(Ticket shown) =>
+        Press(shown, "tickets.done.replied", (Template: _template, Note: _replyNote), (c, a, t, input, key) => c.ReplyAsync(t.Id, t.Version, a, input.Template, input.Note, key));
 
-    private Task RequestInfo(Ticket shown)
-    {
-        var question = _question;
-        return Run(new("tickets.done.info-requested", question, shown, (c, a, t, key) => c.RequestInfoAsync(t.Id, t.Version, a, question, key)));
-    }
+    private Task RequestInfo(Ticket shown) =>
+        Press(shown, "tickets.done.info-requested", _question, (c, a, t, question, key) => c.RequestInfoAsync(t.Id, t.Version, a, question, key));
 
-    private Task Reroute(Ticket shown)
-    {
-        var (agency, reason) = (_rerouteTo, _rerouteReason);
-        return Run(new("tickets.done.rerouted", (agency, reason), shown, (c, a, t, key) => c.RerouteAsync(t.Id, t.Version, a, agency, reason, key)));
-    }
+    private Task Reroute(Ticket shown) =>
+        Press(shown, "tickets.done.rerouted", (Agency: _rerouteTo, Reason: _rerouteReason), (c, a, t, input, key) => c.RerouteAsync(t.Id, t.Version, a, input.Agency, input.Reason, key));
 
-    private Task Resolve(Ticket shown)
-    {
-        var note = _resolveNote;
-        return Run(new("tickets.done.resolved", note, shown, (c, a, t, key) => c.ResolveAsync(t.Id, t.Version, a, note, key)));
-    }
+    private Task Resolve(Ticket shown) =>
+        Press(shown, "tickets.done.resolved", _resolveNote, (c, a, t, note, key) => c.ResolveAsync(t.Id, t.Version, a, note, key));
 
-    private Task AddNote(Ticket shown)
-    {
-        var text = _note;
-        return Run(new("tickets.done.noted", text, shown, (c, a, t, key) => c.AddNoteAsync(t.Id, t.Version, a, text, key)));
-    }
+    private Task AddNote(Ticket shown) =>
+        Press(shown, "tickets.done.noted", _note, (c, a, t, text, key) => c.AddNoteAsync(t.Id, t.Version, a, text, key));
 
-    private Task Reopen(Ticket shown)
-    {
-        var reason = _reopenReason;
-        return Run(new("tickets.done.reopened", reason, shown, (c, a, t, key) => c.ReopenAsync(t.Id, t.Version, a, reason, key)));
-    }
+    private Task Reopen(Ticket shown) =>
+        Press(shown, "tickets.done.reopened", _reopenReason, (c, a, t, reason, key) => c.ReopenAsync(t.Id, t.Version, a, reason, key));
+
+    // The input is taken once, at the press: it names the key and is what the command gets.
+    private Task Press<TInput>(Ticket shown, string doneKey, TInput input, Func<TicketCommands, TicketActor, Ticket, TInput, Guid, Task<TicketResult>> apply) =>
+        Run(new(doneKey, input, shown, (c, a, t, key) => apply(c, a, t, input, key)));
 
     // The inputs are Riyadh wall-clock times.
     private static DateTimeOffset? Riyadh(DateTime? local) =>
@@ -85,6 +71,6 @@ public partial class TicketActions
             Channel = _channel is { Length: > 0 } c ? c : null,
             RefundedOn = _refundedOn,
         };
-        return Run(new("tickets.done.verified", data, shown, (c, a, t, key) => c.AddVerificationAsync(t.Id, t.Version, a, data, key)));
+        return Press(shown, "tickets.done.verified", data, (c, a, t, input, key) => c.AddVerificationAsync(t.Id, t.Version, a, input, key));
     }
 }
