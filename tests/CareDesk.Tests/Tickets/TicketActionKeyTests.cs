@@ -54,6 +54,21 @@ public sealed class TicketActionKeyTests(PostgresServer postgres)
     }
 
     [Fact]
+    public async Task RerouteAsync_RetriedAfterTheTicketLeftTheLiaisonsAgency_AlreadySavedNotNotFound()
+    {
+        await using var h = await TicketHarness.CreateAsync(postgres);
+        var t = await h.OpenAsync("balance-inquiry");
+        var liaison = TicketHarness.Liaison("MOF");
+        var key = Guid.NewGuid();
+        Assert.IsType<TicketResult.Ok>(await h.Commands.RerouteAsync(t.Id, t.Version, liaison, "NIC", "من اختصاص المركز", key));
+
+        var retry = await h.Commands.RerouteAsync(t.Id, t.Version, liaison, "NIC", "من اختصاص المركز", key);
+
+        Assert.Equal("NIC", Assert.IsType<TicketResult.AlreadySaved>(retry).Ticket.OwningAgency);
+        Assert.Equal(1, await h.CountAsync("SELECT count(*) FROM ticket_events WHERE ticket_id = @Id AND kind = 'rerouted'", new { t.Id }));
+    }
+
+    [Fact]
     public async Task AddNoteAsync_TenConcurrentCallsWithOneKey_OneNote()
     {
         await using var h = await TicketHarness.CreateAsync(postgres);

@@ -273,11 +273,13 @@ public sealed class TicketCommands(NpgsqlDataSource dataSource, JourneyRouter ro
             : new TicketResult.ConcurrencyConflict(latest);
 
     // Nothing is written again: the caller gets the ticket as it is now, or a refusal if the key was not theirs for this change.
+    // The ticket is read beyond the caller's scope: the change under this key was made within it, and may have
+    // handed the ticket to another agency (advance, reroute), as the first answer's ticket would show.
     private static async Task<TicketResult> AlreadyAppliedAsync(NpgsqlConnection conn, Request request, TicketActionKeys.Applied earlier, CancellationToken ct)
     {
         if (!earlier.IsFor(request.Id, request.Kind, request.Actor))
             return new TicketResult.Invalid("tickets.error.action-key");
-        var ticket = await TicketStore.GetAsync(conn, null, request.Id, request.Actor.Scope, ct);
+        var ticket = await TicketStore.GetAsync(conn, null, request.Id, new TicketScope(AllAgencies: true, Agency: null), ct);
         return ticket is null ? new TicketResult.NotFound() : new TicketResult.AlreadySaved(ticket);
     }
 
