@@ -34,7 +34,7 @@ public sealed class NewTicketFormTests(BrowserFixture fixture)
     [Fact]
     public async Task NewTicket_SubmitDoubleClicked_OpensOneTicket()
     {
-        var caller = FreshCallerId();
+        var caller = TicketPages.FreshCallerId();
         var page = await fixture.NewSignedInPageAsync("Agent");
         await page.GotoAsync("/tickets/new?case_type=general-inquiry&caller=" + caller);
         await BrowserFixture.WaitInteractiveAsync(page);
@@ -53,13 +53,5 @@ public sealed class NewTicketFormTests(BrowserFixture fixture)
         // What the form shows when a retry found the ticket its key had opened.
         await page.GotoAsync($"/tickets/{number}?already-opened=true");
         await Expect(page.GetByTestId("already-opened")).ToContainTextAsync(number);
-    }
-
-    /// <summary>A valid ID (Luhn check digit) no other test uses, so the caller's history holds this test's tickets only.</summary>
-    private static string FreshCallerId()
-    {
-        var stem = "1" + Random.Shared.Next(10_000_000, 100_000_000);
-        return Enumerable.Range(0, 10).Select(d => stem + d)
-            .First(id => CareDesk.Knowledge.Callers.NationalId.TryParse(id, out _, out _));
     }
 }

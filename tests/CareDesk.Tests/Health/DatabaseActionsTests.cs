@@ -61,18 +61,33 @@ public sealed class DatabaseActionsTests
         Assert.Null(line.Error);
     }
 
+    /// <summary>
+    /// <paramref name="retrySafeKey"/>: the text for a keyed action (its retry cannot apply it twice): a broken
+    /// connection or a timeout may have hidden a commit, a refused connection or a full disk saved nothing.
+    /// </summary>
     [Theory]
-    [InlineData("53100", DatabaseFailureKind.StorageFull, "db.page.storage-full")]
-    [InlineData("57P01", DatabaseFailureKind.ConnectionLost, "db.page.unavailable")]
-    [InlineData("57P03", DatabaseFailureKind.Unreachable, "db.page.unavailable")]
-    [InlineData("08006", DatabaseFailureKind.ConnectionLost, "db.page.unavailable")]
-    [InlineData("53300", DatabaseFailureKind.Overloaded, "db.page.unavailable")]
-    public async Task RunAsync_ServerSaysItCannotServe_IsAnOutage(string sqlState, DatabaseFailureKind kind, string key)
+    [InlineData("53100", DatabaseFailureKind.StorageFull, "db.page.storage-full", "db.page.storage-full")]
+    [InlineData("57P01", DatabaseFailureKind.ConnectionLost, "db.page.unavailable", "db.page.retry-safe")]
+    [InlineData("57P03", DatabaseFailureKind.Unreachable, "db.page.unavailable", "db.page.unavailable")]
+    [InlineData("08006", DatabaseFailureKind.ConnectionLost, "db.page.unavailable", "db.page.retry-safe")]
+    [InlineData("53300", DatabaseFailureKind.Overloaded, "db.page.unavailable", "db.page.retry-safe")]
+    public async Task RunAsync_ServerSaysItCannotServe_IsAnOutage(string sqlState, DatabaseFailureKind kind, string key, string retrySafeKey)
     {
         var (actions, _, data) = Create();
         await using var _d = data;
-        var problem = await actions.RunAsync("save", () => throw new PostgresException("away", "FATAL", "FATAL", sqlState));
-        Assert.Equal(new DatabaseProblem(key, kind), problem);
+        Task Away() => throw new PostgresException("away", "FATAL", "FATAL", sqlState);
+        Assert.Equal(new DatabaseProblem(key, kind), await actions.RunAsync("save", Away));
+        Assert.Equal(new DatabaseProblem(retrySafeKey, kind), await actions.RunRetrySafeAsync("save", Away));
+    }
+
+    [Fact]
+    public async Task RunRetrySafeAsync_CompletesOrHasABug_AsRunAsync()
+    {
+        var (actions, log, data) = Create();
+        await using var _ = data;
+        Assert.Null(await actions.RunRetrySafeAsync("ticket action", () => Task.CompletedTask));
+        Assert.Equal(new DatabaseProblem("db.page.failed", null), await actions.RunRetrySafeAsync("ticket action", () => throw new InvalidOperationException("a bug")));
+        Assert.IsType<InvalidOperationException>(Assert.Single(log.Lines).Error);
     }
 
     [Fact]
@@ -103,7 +118,7 @@ public sealed class DatabaseActionsTests
     public void Texts_EveryKeyTheActionsShow_HasArabicAndEnglish()
     {
         var text = CareDesk.Components.Localization.UiText.LoadEmbedded();
-        foreach (var key in new[] { "db.page.unavailable", "db.page.storage-full", "db.page.failed", "db.page.search-works",
+        foreach (var key in new[] { "db.page.unavailable", "db.page.retry-safe", "db.page.storage-full", "db.page.failed", "db.page.search-works",
                      "db.boundary.unavailable", "db.boundary.failed", "db.retry" })
         {
             var (ar, en) = text.Both(key);

@@ -107,10 +107,11 @@ public sealed class TicketSubmissionTests(PostgresServer postgres)
     }
 
     [Fact]
-    public async Task TicketActions_RetriedAfterTheyCommitted_RefusedAsStaleAndWrittenOnce()
+    public async Task TicketActions_RetriedWithoutAKeyAfterTheyCommitted_RefusedAsStaleAndWrittenOnce()
     {
-        // Notes and replies on a ticket carry the version the page showed: a retry of one that committed
-        // (its answer lost, or a double click) finds the next version and writes nothing.
+        // Without an action key (the demo, callers other than the ticket page) a change carries only the version
+        // it read: a retry of one that committed finds the next version and writes nothing (TicketActionKeyTests
+        // has the ticket page's keyed retries).
         await using var h = await TicketHarness.CreateAsync(postgres);
         var t = await h.OpenAsync("balance-inquiry");
         var liaison = TicketHarness.Liaison("MOF");

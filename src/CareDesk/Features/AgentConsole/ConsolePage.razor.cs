@@ -258,7 +258,7 @@ public sealed partial class ConsolePage
         _resolving = true;
         try
         {
-            _dbProblem = await Db.RunAsync("record a first-contact resolution", () => Resolutions.RecordAsync(call));
+            _dbProblem = await Db.RunRetrySafeAsync("record a first-contact resolution", () => Resolutions.RecordAsync(call));
         }
         finally
         {

@@ -31,6 +31,21 @@ public sealed class DatabaseActions(NpgsqlDataSource dataSource, ILogger<Databas
         }
     }
 
+    /// <summary>
+    /// Runs an action whose retry cannot apply it twice because it carries a key (a ticket page action, the
+    /// new-ticket form, the console's call resolution). When the connection broke or timed out mid-way, the
+    /// commit may have happened with only its answer lost, so the text says the change may or may not have
+    /// been saved and that pressing the button again is safe. A refused connection or a full disk saved
+    /// nothing, and keep saying so.
+    /// </summary>
+    public async Task<DatabaseProblem?> RunRetrySafeAsync(string what, Func<Task> action)
+    {
+        var problem = await RunAsync(what, action);
+        return problem?.Kind is DatabaseFailureKind.ConnectionLost or DatabaseFailureKind.Overloaded
+            ? problem with { MessageKey = "db.page.retry-safe" }
+            : problem;
+    }
+
     /// <summary>Logs a failure of <paramref name="what"/> and says how to show it.</summary>
     public DatabaseProblem Handle(string what, Exception ex)
     {

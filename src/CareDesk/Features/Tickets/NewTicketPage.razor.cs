@@ -113,7 +113,7 @@ public partial class NewTicketPage
             TicketResult? result = null;
             // On failure every field keeps its value and the agent submits again with the same key: if the
             // failure hid a commit (the answer was lost), the retry finds that ticket instead of opening another.
-            _dbProblem = await Db.RunAsync("open a ticket", async () => result = await Submissions.OpenAsync(form, actor, _submissionKey));
+            _dbProblem = await Db.RunRetrySafeAsync("open a ticket", async () => result = await Submissions.OpenAsync(form, actor, _submissionKey));
             if (result is TicketResult.Ok ok)
                 Opened(ok.Ticket, already: false);
             else if (result is TicketResult.AlreadyOpened already)

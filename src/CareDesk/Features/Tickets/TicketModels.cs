@@ -136,4 +136,7 @@ public abstract record TicketResult
 
     /// <summary>The submission key had already opened this ticket (a retry or a double click); nothing new was written.</summary>
     public sealed record AlreadyOpened(Ticket Ticket) : TicketResult;
+
+    /// <summary>The action key had already made this change (a retry after a lost answer, a double click); nothing new was written. The ticket as it is now.</summary>
+    public sealed record AlreadySaved(Ticket Ticket) : TicketResult;
 }

@@ -39,6 +39,8 @@ public sealed partial class TicketPage
     private string? _message;
     private bool _ok;
     private CareDesk.Features.Health.DatabaseProblem? _dbProblem;
+    private readonly PendingActionKeys _keys = new();
+    private bool _busy;
     private DateTimeOffset _now;
     private Timer? _heartbeat;
     private CircuitCulture _culture;
@@ -103,29 +105,49 @@ public sealed partial class TicketPage
         StateHasChanged();
     }
 
-    /// <summary>Runs an action with the version this page shows; a conflict reloads and says so.</summary>
-    private async Task RunAsync(Func<TicketCommands, TicketActor, Ticket, Task<TicketResult>> action, string doneKey)
+    /// <summary>
+    /// Runs an action on the version its button showed, under the action's key (<see cref="PendingActionKeys"/>);
+    /// a conflict reloads and says so. A change the key had already saved shows as saved, not as a conflict.
+    /// </summary>
+    private async Task RunAsync(TicketAction action)
     {
-        if (_ticket is null)
+        // A second click can arrive before the disabled buttons reach the browser.
+        if (_busy)
             return;
-        var ticket = _ticket;
-        TicketResult? result = null;
-        // A failed action wrote nothing; the action's fields keep what was typed and the button is the retry.
-        _dbProblem = await Db.RunAsync("ticket action", async () => result = await action(Commands, _actor, ticket));
-        if (result is null)
+        _busy = true;
+        try
         {
-            _message = null;
-            return;
+            var key = _keys.For(action.DoneKey, action.Input, action.Shown.Version);
+            TicketResult? result = null;
+            // On failure the fields keep what was typed and the button is the retry, with the same key: if the
+            // failure hid a commit (the answer was lost), the retry finds that change instead of making it again.
+            _dbProblem = await Db.RunRetrySafeAsync("ticket action", async () => result = await action.Apply(Commands, _actor, action.Shown, key));
+            if (result is null)
+            {
+                _message = null;
+                return;
+            }
+            (_message, _ok) = result switch
+            {
+                TicketResult.Ok ok => Saved(action, key, ok.Ticket, action.DoneKey),
+                TicketResult.AlreadySaved already => Saved(action, key, already.Ticket, "tickets.done.already-saved"),
+                TicketResult.ConcurrencyConflict => ("tickets.conflict", false),
+                TicketResult.NotFound => ("tickets.not-found", false),
+                TicketResult.Invalid invalid => (invalid.MessageKey, false),
+                _ => ("error.unexpected", false),
+            };
+            await ReloadAsync();
         }
-        (_message, _ok) = result switch
+        finally
         {
-            TicketResult.Ok => (doneKey, true),
-            TicketResult.ConcurrencyConflict => ("tickets.conflict", false),
-            TicketResult.NotFound => ("tickets.not-found", false),
-            TicketResult.Invalid invalid => (invalid.MessageKey, false),
-            _ => ("error.unexpected", false),
-        };
-        await ReloadAsync();
+            _busy = false;
+        }
+    }
+
+    private (string, bool) Saved(TicketAction action, Guid key, Ticket ticket, string messageKey)
+    {
+        _keys.Saved(action.DoneKey, key, ticket.Version);
+        return (messageKey, true);
     }
 
     [Inject] private TicketCommands Commands { get; set; } = default!;
