@@ -23,6 +23,41 @@ public class SynonymTableTests
         Assert.Equal(["بريد", "الكترون"], table.Lookup("ايميل", "ايميل").ToArray().Select(f => f.Stem));
     }
 
+    [Theory]
+    [InlineData("رجعت")]
+    [InlineData("يرجعون")]
+    [InlineData("نرجع")]
+    [InlineData("رجعوا")]
+    [InlineData("ترجعونها")]
+    public void ConceptOf_SpokenVerbFormNotListed_FindsTheListedWord(string word)
+    {
+        var table = SynonymTable.FromGroups([["رجع", "استرداد"], ["رسوم", "فلوس"]]);
+        var a = TextAnalyzer.Default.AnalyzeWord(word);
+        Assert.Equal(table.ConceptOf("رجع", "رجع"), table.ConceptOf(a.Term, a.Stem));
+        Assert.NotEqual(-1, table.ConceptOf(a.Term, a.Stem));
+    }
+
+    [Theory]
+    [InlineData("رجال")]
+    [InlineData("ترجمة")]
+    [InlineData("مرجع")]
+    public void ConceptOf_WordOnlyLookingLikeAVerbForm_FindsNothing(string word)
+    {
+        var table = SynonymTable.FromGroups([["رجع", "استرداد"], ["ايام", "days"]]);
+        var a = TextAnalyzer.Default.AnalyzeWord(word);
+        Assert.Equal(-1, table.ConceptOf(a.Term, a.Stem));
+    }
+
+    [Fact]
+    public void Concepts_WordInTwoGroups_JoinsThemForThatWordOnly()
+    {
+        var table = SynonymTable.FromGroups([["سداد", "sadad"], ["دفع", "سداد"]]);
+        string[] Members(string word) => table.Concepts[table.ConceptOf(word, word)].Members.Select(m => m[0].Stem).Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(["sadad", "دفع", "سداد"], Members("سداد"));
+        Assert.Equal(["sadad", "سداد"], Members("sadad"));
+        Assert.Equal(["دفع", "سداد"], Members("دفع"));
+    }
+
     [Fact]
     public void FromJson_WrongShape_ThrowsFormatException() =>
         Assert.Throws<FormatException>(() => SynonymTable.FromJson("""{"words": []}"""));
