@@ -24,28 +24,20 @@ public class SynonymTableTests
     }
 
     [Theory]
-    [InlineData("رجعت")]
-    [InlineData("يرجعون")]
-    [InlineData("نرجع")]
-    [InlineData("رجعوا")]
-    [InlineData("ترجعونها")]
-    public void ConceptOf_SpokenVerbFormNotListed_FindsTheListedWord(string word)
+    [InlineData("رجعت", true)]
+    [InlineData("يرجعون", true)]
+    [InlineData("نرجع", true)]
+    [InlineData("رجعوا", true)]
+    [InlineData("ترجعونها", true)]
+    [InlineData("رجال", false)]
+    [InlineData("ترجمة", false)]
+    [InlineData("مرجع", false)]
+    public void ConceptOf_WordNotListed_FoundOnlyWhenItIsAVerbFormOfAListedWord(string word, bool found)
     {
         var table = SynonymTable.FromGroups([["رجع", "استرداد"], ["رسوم", "فلوس"]]);
         var a = TextAnalyzer.Default.AnalyzeWord(word);
-        Assert.Equal(table.ConceptOf("رجع", "رجع"), table.ConceptOf(a.Term, a.Stem));
-        Assert.NotEqual(-1, table.ConceptOf(a.Term, a.Stem));
-    }
-
-    [Theory]
-    [InlineData("رجال")]
-    [InlineData("ترجمة")]
-    [InlineData("مرجع")]
-    public void ConceptOf_WordOnlyLookingLikeAVerbForm_FindsNothing(string word)
-    {
-        var table = SynonymTable.FromGroups([["رجع", "استرداد"], ["ايام", "days"]]);
-        var a = TextAnalyzer.Default.AnalyzeWord(word);
-        Assert.Equal(-1, table.ConceptOf(a.Term, a.Stem));
+        Assert.NotEqual(-1, table.ConceptOf("رجع", "رجع"));
+        Assert.Equal(found ? table.ConceptOf("رجع", "رجع") : -1, table.ConceptOf(a.Term, a.Stem));
     }
 
     [Fact]
