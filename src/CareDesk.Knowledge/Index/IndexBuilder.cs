@@ -41,6 +41,8 @@ internal static class IndexBuilder
         var termStems = new Dictionary<string, string>(StringComparer.Ordinal);
         var snippets = new SnippetTokens.Builder();
         var resolved = new List<string>(256);
+        var concepts = new ConceptMatcher(synonyms, cliticMap);
+        var conceptTfs = new Accumulator<int>(EqualityComparer<int>.Default);
         for (var d = 0; d < docs.Length; d++)
         {
             var doc = docs[d];
@@ -74,10 +76,12 @@ internal static class IndexBuilder
                     previous = stem;
                 }
 
+                concepts.Add(resolved, w, conceptTfs);
                 snippets.AddField(field.Name, field.Text ?? "", tokens, resolved);
             }
 
             snippets.EndDocument();
+            conceptTfs.EndDocument(d);
             exact.EndDocument(d);
             stems.EndDocument(d);
             bigrams.EndDocument(d);
@@ -88,12 +92,19 @@ internal static class IndexBuilder
         var nextId = 0;
         var exactPostings = exact.ToPostings(docs.Length, options.K1, _ => nextId++);
         var stemPostings = stems.ToPostings(docs.Length, options.K1, s => exactPostings.TryGetValue(s, out var p) ? p.Id : nextId++);
+        var conceptLists = new TermPostings?[concepts.ListCount];
+        foreach (var (list, p) in conceptTfs.ToPostings(docs.Length, options.K1))
+        {
+            conceptLists[list] = p;
+        }
+
         return new KnowledgeIndex(
             docs,
             exactPostings,
             stemPostings,
             bigrams.ToPostings(docs.Length, options.K1),
             grams.ToPostings(docs.Length, options.K1),
+            new ConceptPostings(conceptLists, concepts.Without, synonyms),
             cliticMap,
             termStems,
             snippets.Build(exactPostings, stemPostings),
@@ -146,7 +157,7 @@ internal static class IndexBuilder
     }
 
     /// <summary>Per-document weighted term frequencies, gathered into per-term posting lists.</summary>
-    private sealed class Accumulator<TKey>
+    internal sealed class Accumulator<TKey>
         where TKey : notnull
     {
         private readonly Dictionary<TKey, float> _current;

@@ -20,6 +20,7 @@ public sealed class KnowledgeIndex
         Dictionary<string, TermPostings> stems,
         Dictionary<ulong, TermPostings> bigrams,
         Dictionary<ulong, TermPostings> grams,
+        ConceptPostings concepts,
         Dictionary<string, string> cliticMap,
         Dictionary<string, string> termStems,
         SnippetTokens snippets,
@@ -33,6 +34,7 @@ public sealed class KnowledgeIndex
         Bigrams = bigrams;
         CliticMap = cliticMap;
         Grams = grams;
+        Concepts = concepts;
         Snippets = snippets;
         Analyzer = analyzer;
         Synonyms = synonyms;
@@ -68,6 +70,9 @@ public sealed class KnowledgeIndex
     internal Dictionary<string, string> CliticMap { get; }
 
     internal Dictionary<ulong, TermPostings> Grams { get; }
+
+    /// <summary>The posting lists of the synonym concepts: each concept counted as one term, and each without one of its words.</summary>
+    internal ConceptPostings Concepts { get; }
 
     /// <summary>The token offsets and word ids of the snippet fields: highlighting without analysis.</summary>
     internal SnippetTokens Snippets { get; }

@@ -16,14 +16,15 @@ internal enum ClauseKind
     Gram,
 }
 
-/// <summary>One weighted term lookup of a compiled query.</summary>
-internal readonly record struct Clause(ClauseKind Kind, string Term, float Weight, TermPostings Postings);
+/// <summary>One weighted term lookup of a compiled query; a synonym clause names its concept (<see cref="SynonymTable.Concepts"/>), other clauses −1.</summary>
+internal readonly record struct Clause(ClauseKind Kind, string Term, float Weight, TermPostings Postings, int Concept = -1);
 
 /// <summary>
 /// Turns query text into weighted clauses against one snapshot: for each word its exact form and its
-/// stem; for adjacent words their stem bigram; synonyms of each word; for a word the index has never
-/// seen, first a conjunction/preposition letter split off (برقم → رقم), then words within edit
-/// distance; and for the last word, the words it begins (type-ahead).
+/// stem; for adjacent words their stem bigram; the synonym concept of each word (all its synonyms as
+/// one term); for a word the index has never seen and the synonym table does not know, first a
+/// conjunction/preposition letter split off (برقم → رقم), then words within edit distance; and for
+/// the last word, the words it begins (type-ahead).
 /// </summary>
 internal static class QueryCompiler
 {
@@ -52,6 +53,11 @@ internal static class QueryCompiler
             var stem = index.Stems.GetValueOrDefault(t.Stem);
             var stemIdf = stem?.Idf ?? 0f;
 
+            var concept = index.Synonyms.ConceptOf(t.Term, t.Stem);
+            var known = concept >= 0 && index.Concepts[concept] is not null;
+            var conceptList = concept >= 0 ? index.Concepts.ListOf(concept, t.Stem) : -1;
+            var conceptPostings = concept >= 0 ? index.Concepts[conceptList] : null;
+
             // Words in nearly every document (idf ≈ 0) cannot change the ranking but cost the longest scans.
             exact = exact?.Idf < o.MinIdf ? null : exact;
             stem = stem?.Idf < o.MinIdf ? null : stem;
@@ -67,18 +73,19 @@ internal static class QueryCompiler
             }
             else if (exact is null && stemIdf == 0f)
             {
-                AddUnknownWord(index, t, clauses);
+                // A word the synonym table knows (يرجع) is no typo, even where no document spells it so.
+                AddUnknownWord(index, t, typo: !known, clauses);
             }
 
-            foreach (var alt in index.Synonyms.Lookup(t.Term, t.Stem))
+            // The synonyms count once, as one term holding them all: a document that says ارجع، ترجيع،
+            // استرجاع and استرداد is not four times about returning money. The list leaves out the
+            // word's own stem, which its stem clause already counts.
+            if (conceptPostings is not null && o.SynonymWeight > 0 && conceptPostings.Idf >= o.MinIdf)
             {
-                if (o.SynonymWeight > 0 && index.Stems.TryGetValue(index.ResolveStem(alt.Stem), out var p))
-                {
-                    // A synonym never weighs more than the word typed: a common formal word (استرداد)
-                    // must not turn into its rare colloquial twin (استرجع) and outscore everything.
-                    var cap = stemIdf == 0f ? 1f : Math.Min(1f, stemIdf / p.Idf);
-                    clauses.Add(new Clause(ClauseKind.Synonym, alt.Stem, o.SynonymWeight * cap, p));
-                }
+                // Nor do the synonyms weigh more than the word typed: a common formal word (استرداد)
+                // must not turn into its rare colloquial twins and outscore everything.
+                var cap = stemIdf == 0f ? 1f : Math.Min(1f, stemIdf / conceptPostings.Idf);
+                clauses.Add(new Clause(ClauseKind.Synonym, index.Concepts.Name(concept, conceptList), o.SynonymWeight * cap, conceptPostings, concept));
             }
 
             if (o.GramWeight > 0 && KnowledgeIndex.HasGrams(t.Stem))
@@ -99,7 +106,7 @@ internal static class QueryCompiler
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void AddUnknownWord(KnowledgeIndex index, AnalyzedToken t, List<Clause> clauses)
+    private static void AddUnknownWord(KnowledgeIndex index, AnalyzedToken t, bool typo, List<Clause> clauses)
     {
         var o = index.Options;
         if (t.Kind == TokenKind.Arabic && t.Term.Length >= 4 && PrefixLetters.Contains(t.Term[0]))
@@ -112,7 +119,7 @@ internal static class QueryCompiler
             }
         }
 
-        if (t.Kind != TokenKind.Number && o.FuzzyWeight > 0)
+        if (typo && t.Kind != TokenKind.Number && o.FuzzyWeight > 0)
         {
             AddFuzzy(index, t.Term, clauses);
         }

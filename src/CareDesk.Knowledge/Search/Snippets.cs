@@ -70,18 +70,35 @@ internal static class Snippets
         ids.Clear();
         foreach (var c in clauses)
         {
-            // A synonym clause names the synonym's stem as written while its postings are those of the
-            // indexed (proclitic-resolved) stem; every other clause's postings are those of its term.
-            var id = c.Kind switch
+            if (c.Kind == ClauseKind.Synonym)
             {
-                ClauseKind.Phrase or ClauseKind.Gram => -1,
-                ClauseKind.Synonym => index.WordId(c.Term),
-                _ => c.Postings.Id,
-            };
-            if (id >= 0 && !ids.Contains(id))
-            {
-                ids.Add(id);
+                // A concept's postings are its own; its members' stems as written (and a one-word
+                // member's whole form, the stem of الإلغاء) are the words to mark.
+                foreach (var member in index.Synonyms.Concepts[c.Concept].Members)
+                {
+                    foreach (var form in member)
+                    {
+                        AddId(ids, index.WordId(form.Stem));
+                    }
+
+                    if (member.Length == 1)
+                    {
+                        AddId(ids, index.WordId(member[0].Term));
+                    }
+                }
             }
+            else if (c.Kind is not (ClauseKind.Phrase or ClauseKind.Gram))
+            {
+                AddId(ids, c.Postings.Id);
+            }
+        }
+    }
+
+    private static void AddId(List<int> ids, int id)
+    {
+        if (id >= 0 && !ids.Contains(id))
+        {
+            ids.Add(id);
         }
     }
 

@@ -22,7 +22,13 @@ internal static class ReferenceSnippets
         var wanted = new HashSet<string>(StringComparer.Ordinal);
         foreach (var c in clauses)
         {
-            if (c.Kind is not (ClauseKind.Phrase or ClauseKind.Gram))
+            if (c.Kind == ClauseKind.Synonym)
+            {
+                var members = index.Synonyms.Concepts[c.Concept].Members;
+                wanted.UnionWith(members.SelectMany(m => m).Select(f => f.Stem));
+                wanted.UnionWith(members.Where(m => m.Length == 1).Select(m => m[0].Term));
+            }
+            else if (c.Kind is not (ClauseKind.Phrase or ClauseKind.Gram))
             {
                 wanted.Add(c.Term);
             }

@@ -111,6 +111,69 @@ public class SearchEngineTests
     }
 
     [Fact]
+    public void Search_ArticleUsingManySynonymsOfOneWord_DoesNotOutrankTheOtherWordsArticle()
+    {
+        // The bank article says "return" five ways; the visa article says visa. Counted one clause a
+        // synonym, the five ways outweighed the visa; counted as one concept, they are one word.
+        SynonymTable synonyms = SynonymTable.FromGroups(
+            [["ارجع", "ترجيع", "رجع", "يرجع", "استرداد", "استرجاع", "استرد", "استرجع"], ["فلوس", "مبلغ", "رسوم"], ["فيزا", "تأشيرة"]]);
+        IndexDocument[] docs =
+        [
+            IndexDocument.FromText("bank", "كيف أسترد المبلغ من البنك: ترجيع الفلوس واسترجاع الرصيد، ارجع إلى البنك واطلب الاسترداد أو استرجع المبلغ"),
+            IndexDocument.FromText("visa", "متى يعود مبلغ رسوم الفيزا بعد إلغاء التأشيرة في مساند"),
+            IndexDocument.FromText("absher", "الاستعلام عن الرصيد في أبشر"),
+            IndexDocument.FromText("etimad", "تسجيل الدخول إلى منصة اعتماد"),
+        ];
+        var index = KnowledgeIndex.Build(docs, synonyms);
+
+        var hits = SearchEngine.Search(index, new SearchRequest { Query = "متى يرجع مبلغ الفيزا", Prefix = false }).Hits;
+
+        Assert.Equal("visa", hits[0].Id);
+        var lines = SearchEngine.Explain(index, "متى يرجع مبلغ الفيزا", "bank", prefix: false)!.Lines;
+        Assert.Single(lines, l => l.Kind == "synonym" && l.Term.Contains("استرجاع", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Search_WordTheSynonymTableKnows_IsNotTakenForATypo()
+    {
+        // يرجع is in no document, but it is a listed word, not a misspelling of يرفع.
+        var synonyms = SynonymTable.FromGroups([["يرجع", "استرداد"]]);
+        var index = KnowledgeIndex.Build([IndexDocument.FromText("raise", "يرفع الطلب إلى الجهة"), IndexDocument.FromText("refund", "طلب الاسترداد")], synonyms);
+
+        var hits = SearchEngine.Search(index, new SearchRequest { Query = "يرجع", Prefix = false }).Hits;
+
+        Assert.Equal("refund", hits[0].Id);
+        Assert.DoesNotContain(SearchEngine.Explain(index, "يرجع", "raise", prefix: false)!.Lines, l => l.Kind == "fuzzy");
+    }
+
+    [Fact]
+    public void Search_WordWithSynonyms_CountsItsOwnStemOnce()
+    {
+        // The synonym clause holds the rest of the concept, not the word again: where no document uses
+        // the synonym (مصرف), a word with synonyms scores what it scores with no synonym table at all.
+        IndexDocument[] docs = [IndexDocument.FromText("a", "بنك رصيد"), IndexDocument.FromText("b", "رصيد"), IndexDocument.FromText("c", "بنك البنوك")];
+        var withSynonyms = KnowledgeIndex.Build(docs, SynonymTable.FromGroups([["بنك", "مصرف"]]));
+        var without = KnowledgeIndex.Build(docs);
+
+        var explained = SearchEngine.Explain(withSynonyms, "بنك", "c", prefix: false)!;
+
+        Assert.DoesNotContain(explained.Lines, l => l.Kind == "synonym");
+        Assert.Equal(SearchEngine.Explain(without, "بنك", "c", prefix: false)!.Score, explained.Score);
+    }
+
+    [Fact]
+    public void Search_SpokenVerbFormNotListed_FindsTheSynonymsOfItsListedForm()
+    {
+        var synonyms = SynonymTable.FromGroups([["رجع", "استرداد"]]);
+        var index = KnowledgeIndex.Build([IndexDocument.FromText("refund", "طلب الاسترداد"), IndexDocument.FromText("other", "طلب الدخول")], synonyms);
+
+        var hits = SearchEngine.Search(index, new SearchRequest { Query = "رجعت", Prefix = false, Snippets = true }).Hits;
+
+        Assert.Equal(["refund"], hits.Select(h => h.Id));
+        Assert.Contains("<mark>الاسترداد</mark>", hits[0].Snippet);
+    }
+
+    [Fact]
     public void Search_EmptyOrPunctuationQuery_NoHits()
     {
         Assert.Empty(Search("").Hits);
