@@ -22,6 +22,12 @@ public sealed class TicketOptions
     /// <summary>A viewer whose page sent no heartbeat for this long no longer counts as having the ticket open.</summary>
     public TimeSpan PresenceTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>How long a form's submission key and a button's action key are kept (retries after that open or apply anew).</summary>
+    public TimeSpan RetryKeyRetention { get; init; } = TimeSpan.FromDays(7);
+
+    /// <summary>How often old retry keys are deleted.</summary>
+    public TimeSpan RetryKeyPurgeInterval { get; init; } = TimeSpan.FromHours(1);
+
     /// <summary>The e-mail sender: <c>disabled</c> (default; e-mail is not sent and not queued).</summary>
     public string EmailSender { get; init; } = "disabled";
 
@@ -35,6 +41,8 @@ public sealed class TicketOptions
             OutboxMaxAttempts = int.TryParse(s[nameof(OutboxMaxAttempts)], out var n) && n > 0 ? n : 8,
             OutboxBatchSize = int.TryParse(s[nameof(OutboxBatchSize)], out var b) && b is > 0 and <= 10_000 ? b : 100,
             PresenceTimeout = Interval(s, nameof(PresenceTimeout), TimeSpan.FromSeconds(30)),
+            RetryKeyRetention = Interval(s, nameof(RetryKeyRetention), TimeSpan.FromDays(7)),
+            RetryKeyPurgeInterval = Interval(s, nameof(RetryKeyPurgeInterval), TimeSpan.FromHours(1)),
             EmailSender = s[nameof(EmailSender)] is { Length: > 0 } e ? e : "disabled",
         };
         if (options.EmailSender != "disabled")

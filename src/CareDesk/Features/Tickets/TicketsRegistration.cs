@@ -44,6 +44,8 @@ public static class TicketsRegistration
         s.AddSingleton<IHealthContributor, LiveHealth>();
         s.AddHostedService<EscalationSweeper>();
         s.AddHostedService<OutboxDispatcher>();
+        s.AddSingleton<RetryKeyRetention>();
+        s.AddHostedService(sp => sp.GetRequiredService<RetryKeyRetention>());
         return builder;
     }
 

@@ -16,34 +16,21 @@ public sealed class EscalationSweeper(
     IEmailSender email,
     TicketOptions options,
     TimeProvider time,
-    ILogger<EscalationSweeper> logger) : BackgroundService
+    ILogger<EscalationSweeper> logger) : CareDesk.Features.Health.PeriodicJob(logger)
 {
     public static readonly TicketActor System = new("system", "CareDesk", Roles.Supervisor, null);
 
     private const int Batch = 100;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Interval => options.EscalationInterval;
+
+    protected override string Name => "Escalation sweep";
+
+    protected override async Task RunOnceAsync(CancellationToken ct)
     {
-        using var timer = new PeriodicTimer(options.EscalationInterval);
-        do
-        {
-            try
-            {
-                var escalated = await SweepOnceAsync(stoppingToken);
-                if (escalated > 0)
-                    logger.LogInformation("Escalated {Count} overdue ticket(s)", escalated);
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested && CareDesk.Features.Health.DatabaseFailure.Classify(ex) is { } kind)
-            {
-                // An outage is expected to pass: one line per interval, not a stack trace.
-                logger.LogWarning("Escalation sweep skipped: database {Kind}: {Error}", kind, CareDesk.Features.Health.DatabaseFailure.Describe(ex));
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                logger.LogError(ex, "Escalation sweep failed; retrying at the next interval");
-            }
-        }
-        while (await WaitAsync(timer, stoppingToken));
+        var escalated = await SweepOnceAsync(ct);
+        if (escalated > 0)
+            logger.LogInformation("Escalated {Count} overdue ticket(s)", escalated);
     }
 
     /// <summary>One sweep: escalates every overdue ticket not escalated at its current hand-off; returns how many.</summary>
@@ -95,17 +82,5 @@ public sealed class EscalationSweeper(
             messages.Add(new OutboxMessage("email", backup.Email, t.Id, payload));
         await TicketWrites.EnqueueAsync(conn, tx, messages, now, ct);
         await TicketWrites.SignalAsync(conn, tx, next, TicketEventKind.Escalated, null, ct);
-    }
-
-    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken ct)
-    {
-        try
-        {
-            return await timer.WaitForNextTickAsync(ct);
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
     }
 }
