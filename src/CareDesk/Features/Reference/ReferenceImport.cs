@@ -1,9 +1,6 @@
-using System.Security.Cryptography;
-using System.Text.Json;
 using CareDesk.Data;
 using CareDesk.Features.Knowledge;
 using CareDesk.Knowledge.Reference;
-using Dapper;
 using Npgsql;
 
 namespace CareDesk.Features.Reference;
@@ -41,43 +38,7 @@ public sealed class ReferenceImport(
     }
 
     /// <summary>Writes the reference data inside the caller's transaction; returns the rows inserted.</summary>
-    public static async Task<int> ImportAsync(NpgsqlConnection conn, NpgsqlTransaction tx, ReferenceData data, CancellationToken ct)
-    {
-        var rows = 0;
-        foreach (var a in data.Agencies.Agencies)
-        {
-            rows += await conn.ExecuteAsync(new CommandDefinition("""
-                INSERT INTO agencies (code, name_ar, name_en, kind, data) VALUES (@Code, @NameAr, @NameEn, @Kind, @Data::jsonb)
-                ON CONFLICT (code) DO NOTHING
-                """, new { a.Code, a.NameAr, a.NameEn, Kind = a.Kind.ToString().ToLowerInvariant(), Data = JsonSerializer.Serialize(a, ReferenceData.JsonOptions) }, tx, cancellationToken: ct));
-        }
-        foreach (var l in data.Liaisons.Liaisons)
-        {
-            rows += await conn.ExecuteAsync(new CommandDefinition("""
-                INSERT INTO liaisons (agency_code, rank, name_ar, name_en, phone, email) VALUES (@Agency, @Rank, @NameAr, @NameEn, @Phone, @Email)
-                ON CONFLICT (agency_code, rank) DO NOTHING
-                """, new { l.Agency, Rank = l.Rank.ToString().ToLowerInvariant(), l.NameAr, l.NameEn, l.Phone, l.Email }, tx, cancellationToken: ct));
-        }
-        foreach (var c in data.CaseTypes.CaseTypes)
-        {
-            rows += await conn.ExecuteAsync(new CommandDefinition("""
-                INSERT INTO case_types (code, name_ar, name_en, definition) VALUES (@Code, @NameAr, @NameEn, @Definition::jsonb)
-                ON CONFLICT (code) DO NOTHING
-                """, new { c.Code, c.NameAr, c.NameEn, Definition = JsonSerializer.Serialize(c, ReferenceData.JsonOptions) }, tx, cancellationToken: ct));
-        }
-        foreach (var t in data.Templates.Templates)
-        {
-            rows += await conn.ExecuteAsync(new CommandDefinition("""
-                INSERT INTO response_templates (code, data) VALUES (@Code, @Data::jsonb) ON CONFLICT (code) DO NOTHING
-                """, new { t.Code, Data = JsonSerializer.Serialize(t, ReferenceData.JsonOptions) }, tx, cancellationToken: ct));
-        }
-        foreach (var name in ReferenceData.FileNames)
-        {
-            var bytes = await File.ReadAllBytesAsync(data.PathOf(name), ct);
-            rows += await conn.ExecuteAsync(new CommandDefinition("""
-                INSERT INTO seed_documents (name, sha256, content) VALUES (@Name, @Sha, @Content::jsonb) ON CONFLICT (name) DO NOTHING
-                """, new { Name = name, Sha = Convert.ToHexString(SHA256.HashData(bytes)).ToLowerInvariant(), Content = System.Text.Encoding.UTF8.GetString(bytes) }, tx, cancellationToken: ct));
-        }
-        return rows;
-    }
+    public static async Task<int> ImportAsync(NpgsqlConnection conn, NpgsqlTransaction tx, ReferenceData data, CancellationToken ct) =>
+        await ReferenceDocuments.WriteRowsAsync(conn, tx, data, overwrite: false, ct)
+        + await ReferenceDocuments.InsertDocumentsAsync(conn, tx, data, ct);
 }
