@@ -18,6 +18,7 @@ public static class ReferenceRegistration
         s.AddSingleton<ReferenceChangeListener>();
         s.AddHostedService(sp => sp.GetRequiredService<ReferenceChangeListener>());
         s.AddSingleton<IHealthContributor, ReferenceHealth>();
+        s.AddSingleton<ReferenceEditor>();
         return builder;
     }
 

@@ -1,0 +1,99 @@
+using CareDesk.Components.Localization;
+using CareDesk.Features.Health;
+using CareDesk.Features.Reference;
+using CareDesk.Knowledge.Reference;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+
+namespace CareDesk.Features.Admin.Reference;
+
+/// <summary>
+/// The case journeys on <c>/admin</c>: per case type its stages in order with owner, roles and SLA;
+/// one stage's owner and SLA can be changed (stages are never added or removed: open tickets hold
+/// stage indexes). New tickets get deadlines from the new SLA.
+/// </summary>
+public sealed partial class JourneysSection
+{
+    private StageForm? _form;
+    private ReferenceEditResult? _result;
+    private DatabaseProblem? _dbProblem;
+
+    [Inject] private ReferenceSnapshot Snapshot { get; set; } = null!;
+
+    [Inject] private ReferenceEditor Editor { get; set; } = null!;
+
+    [Inject] private DatabaseActions Db { get; set; } = null!;
+
+    [CascadingParameter] private Task<AuthenticationState> AuthState { get; set; } = null!;
+
+    private ReferenceData Data => Snapshot.Current.Data;
+
+    private static string Name(string ar, string en) => UiText.IsArabic ? ar : en;
+
+    private string AgencyName(string? code) => code is not null && Data.FindAgency(code) is { } a ? Name(a.NameAr, a.NameEn) : code ?? "—";
+
+    // Agencies in the directory's order, so the same stage always reads the same way.
+    private string Roles(JourneyStage stage) => string.Join(" · ",
+        stage.Roles.OrderBy(r => Data.Agencies.Agencies.ToList().FindIndex(a => a.Code == r.Key)).Select(r => $"{r.Value}: {AgencyName(r.Key)}"));
+
+    private string Sla(JourneyStage stage) =>
+        stage.SlaWorkingDays is { } days ? T["admin.journeys.sla.days", days] : T["admin.journeys.sla.hours", stage.SlaHours ?? 0];
+
+    private void Edit(string caseType, int index)
+    {
+        _result = null;
+        var type = Data.FindCaseType(caseType);
+        _form = type is null ? null : StageForm.From(type, index);
+    }
+
+    private async Task SaveAsync()
+    {
+        if (_form is not { } form)
+            return;
+        _result = null;
+        if (form.Amount is not > 0)
+        {
+            _result = ReferenceEditResult.Refused("admin.journeys.error.number");
+            return;
+        }
+        var actor = (await AuthState).User.Identity?.Name ?? "unknown";
+        _dbProblem = await Db.RunAsync("change a stage", async () =>
+        {
+            _result = await Editor.UpdateStageAsync(actor, form.CaseType, form.Index, form.Read, form.ToChange());
+            if (_result.IsSaved)
+                _form = null;
+            else if (_result.Outcome == ReferenceEditOutcome.Conflict)
+                Edit(form.CaseType, form.Index);
+        });
+    }
+
+    private sealed class StageForm
+    {
+        public required string CaseType { get; init; }
+
+        public required int Index { get; init; }
+
+        public required JourneyStage Read { get; init; }
+
+        public required string Title { get; init; }
+
+        public string Owner { get; set; } = "";
+
+        public string Kind { get; set; } = "days";
+
+        public int? Amount { get; set; }
+
+        public static StageForm From(CaseType type, int index)
+        {
+            var stage = type.Journey[index];
+            return new StageForm
+            {
+                CaseType = type.Code, Index = index, Read = stage,
+                Title = $"{Name(type.NameAr, type.NameEn)} / {index + 1}. {Name(stage.NameAr, stage.NameEn)}",
+                Owner = stage.Owner ?? "", Kind = stage.SlaHours is null ? "days" : "hours", Amount = stage.SlaWorkingDays ?? stage.SlaHours,
+            };
+        }
+
+        public StageChange ToChange() => Kind == "hours" ? new StageChange(Owner, null, Amount) : new StageChange(Owner, Amount, null);
+    }
+}
