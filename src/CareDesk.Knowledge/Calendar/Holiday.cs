@@ -64,8 +64,9 @@ public static class HolidayExpander
 
     /// <summary>
     /// The periods the rules give in the Umm al-Qura year <paramref name="hijriYear"/>: each Hijri
-    /// rule once, each fixed Gregorian rule on every date of it that falls in that Hijri year (0, 1 or
-    /// rarely 2), ordered by start. One-off extra dates are not rules and are left out.
+    /// rule once, each fixed Gregorian rule when its date falls in that Hijri year (eleven days shorter
+    /// than a Gregorian one, so a date can miss it), ordered by start. One-off extra dates are not
+    /// rules and are left out.
     /// </summary>
     public static IReadOnlyList<HolidayPeriod> RulesInHijriYear(HolidaysFile rules, int hijriYear)
     {
