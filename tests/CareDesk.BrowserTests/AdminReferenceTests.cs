@@ -1,0 +1,59 @@
+using CareDesk.Features.Accounts;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace CareDesk.BrowserTests;
+
+/// <summary>The administrator's reference data page in Chromium: a liaison's phone and a stage's SLA changed and kept; other roles kept out.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class AdminReferenceTests(BrowserFixture fixture)
+{
+    [Fact]
+    public async Task Admin_ChangesLiaisonPhoneAndStageSla_SeesThemSavedAndBadInputRefused()
+    {
+        var page = await fixture.NewSignedInPageAsync(Roles.Admin);
+        await page.GotoAsync("/admin");
+        await BrowserFixture.WaitInteractiveAsync(page);
+        var agencies = page.Locator("#agencies");
+        var passports = page.GetByTestId("agencies-table").Locator("tr[data-agency=PASSPORTS]");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "تعديل PASSPORTS", Exact = true }).ClickAsync();
+        await page.Locator("#ag-backup-phone").FillAsync("٠٥٠ رقم");
+        await agencies.GetByRole(AriaRole.Button, new() { Name = "حفظ", Exact = true }).ClickAsync();
+        await Expect(agencies.GetByTestId("reference-result")).ToContainTextAsync("لم يُحفظ شيء");
+        await Expect(agencies.GetByTestId("reference-result")).ToContainTextAsync("هاتف ضابط الاتصال PASSPORTS/backup");
+        await Expect(passports).Not.ToContainTextAsync("٠٥٠ رقم");
+
+        await page.Locator("#ag-backup-phone").FillAsync("+966 11 555 0222");
+        await agencies.GetByRole(AriaRole.Button, new() { Name = "حفظ", Exact = true }).ClickAsync();
+        await Expect(agencies.GetByTestId("reference-result")).ToContainTextAsync("حُفظ التغيير");
+        await Expect(passports).ToContainTextAsync("+966 11 555 0222");
+
+        var journeys = page.Locator("#journeys");
+        await page.GetByRole(AriaRole.Button, new() { Name = "تعديل etimad-debt 2", Exact = true }).ClickAsync();
+        await page.Locator("#st-sla").FillAsync("4");
+        await journeys.GetByRole(AriaRole.Button, new() { Name = "حفظ", Exact = true }).ClickAsync();
+        await Expect(journeys.GetByTestId("reference-result")).ToContainTextAsync("حُفظ التغيير");
+        var stage = page.GetByTestId("journey-etimad-debt").Locator("tr[data-stage=etimad-follow-up]");
+        await Expect(stage).ToContainTextAsync("4 يوم عمل");
+
+        await page.ReloadAsync();
+        await Expect(passports).ToContainTextAsync("+966 11 555 0222");
+        await Expect(stage).ToContainTextAsync("4 يوم عمل");
+    }
+
+    [Theory]
+    [InlineData(Roles.Agent, null)]
+    [InlineData(Roles.Liaison, "NIC")]
+    public async Task OtherRole_OpensAdmin_Denied(string role, string? agency)
+    {
+        var page = await fixture.NewPageAsync();
+        await BrowserFixture.SignInAsRoleAsync(page, role, agency);
+
+        await page.GotoAsync("/admin");
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "لا تملك صلاحية لهذه الصفحة", Level = 1 })).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("agencies-table")).ToHaveCountAsync(0);
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "الإدارة" })).ToHaveCountAsync(0);
+    }
+}
