@@ -54,9 +54,13 @@ public static class ReferenceDocuments
                 """, new { Name = name, Content = Encoding.UTF8.GetString(bytes), Actor = actor }, tx, cancellationToken: ct));
         }
         await WriteRowsAsync(conn, tx, data, overwrite: true, ct);
-        await conn.ExecuteAsync(new CommandDefinition("SELECT pg_notify(@Channel, @Names)",
-            new { Channel, Names = string.Join(',', changed.Keys) }, tx, cancellationToken: ct));
+        await NotifyAsync(conn, tx, changed.Keys, ct);
     }
+
+    /// <summary>Announces changed documents inside the caller's transaction: every node reloads once it commits.</summary>
+    public static Task NotifyAsync(NpgsqlConnection conn, NpgsqlTransaction tx, IEnumerable<string> names, CancellationToken ct) =>
+        conn.ExecuteAsync(new CommandDefinition("SELECT pg_notify(@Channel, @Names)",
+            new { Channel, Names = string.Join(',', names) }, tx, cancellationToken: ct));
 
     /// <summary>Inserts each seed file whole into <c>seed_documents</c>, keeping rows that exist; returns the rows inserted.</summary>
     public static async Task<int> InsertDocumentsAsync(NpgsqlConnection conn, NpgsqlTransaction tx, ReferenceData data, CancellationToken ct)
