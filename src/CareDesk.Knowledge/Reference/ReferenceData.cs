@@ -98,6 +98,20 @@ public sealed class ReferenceData
     /// <summary>The template with this code, or null.</summary>
     public ResponseTemplate? FindTemplate(string code) => Templates.Templates.FirstOrDefault(t => t.Code == code);
 
+    /// <summary>
+    /// A stage's roles in the order of the agencies file (a stored copy may keep a map's keys in
+    /// another order), agencies the file does not know last.
+    /// </summary>
+    public IReadOnlyList<KeyValuePair<string, string>> RolesInAgencyOrder(JourneyStage stage)
+    {
+        int Position(string code)
+        {
+            var at = Agencies.Agencies.ToList().FindIndex(a => a.Code == code);
+            return at < 0 ? int.MaxValue : at;
+        }
+        return stage.Roles.OrderBy(r => Position(r.Key)).ThenBy(r => r.Key, StringComparer.Ordinal).ToList();
+    }
+
     /// <summary>The path of a seed file inside <see cref="Directory"/>.</summary>
     public string PathOf(string fileName) => Path.Combine(Directory, fileName);
 

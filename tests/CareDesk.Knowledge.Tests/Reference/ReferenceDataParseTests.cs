@@ -73,3 +73,18 @@ public sealed class ReferenceDataParseTests
         _ => data.SourceDocuments,
     };
 }
+
+public sealed class RolesInAgencyOrderTests
+{
+    [Fact]
+    public void RolesInAgencyOrder_MapInAnotherOrder_FollowsTheAgenciesFileUnknownLast()
+    {
+        var data = ReferenceData.Load(RepoPaths.Seeds);
+        var stage = data.FindCaseType("visa-fee-refund")!.Journey[1] with
+        {
+            Roles = new Dictionary<string, string> { ["ZZZ"] = "I", ["BANK"] = "I", ["MOFA"] = "A", ["MOF"] = "I", ["NIC"] = "C" },
+        };
+
+        Assert.Equal(["MOF", "NIC", "MOFA", "BANK", "ZZZ"], data.RolesInAgencyOrder(stage).Select(r => r.Key));
+    }
+}

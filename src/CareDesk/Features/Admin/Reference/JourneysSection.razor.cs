@@ -32,12 +32,10 @@ public sealed partial class JourneysSection
 
     private string AgencyName(string? code) => code is not null && Data.FindAgency(code) is { } a ? Name(a.NameAr, a.NameEn) : code ?? "—";
 
-    // Agencies in the directory's order, so the same stage always reads the same way.
-    private string Roles(JourneyStage stage) => string.Join(" · ",
-        stage.Roles.OrderBy(r => Data.Agencies.Agencies.ToList().FindIndex(a => a.Code == r.Key)).Select(r => $"{r.Value}: {AgencyName(r.Key)}"));
+    private string Roles(JourneyStage stage) =>
+        string.Join(" · ", Data.RolesInAgencyOrder(stage).Select(r => $"{r.Value}: {AgencyName(r.Key)}"));
 
-    private string Sla(JourneyStage stage) =>
-        stage.SlaWorkingDays is { } days ? T["admin.journeys.sla.days", days] : T["admin.journeys.sla.hours", stage.SlaHours ?? 0];
+    private static string Sla(JourneyStage stage) => Tickets.TicketView.Sla(stage);
 
     private void Edit(string caseType, int index)
     {
