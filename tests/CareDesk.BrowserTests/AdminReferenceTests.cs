@@ -42,6 +42,28 @@ public sealed class AdminReferenceTests(BrowserFixture fixture)
         await Expect(stage).ToContainTextAsync("4 يوم عمل");
     }
 
+    [Fact]
+    public async Task Admin_AddsAndRemovesADayOff_ListedInBothCalendars()
+    {
+        var page = await fixture.NewSignedInPageAsync(Roles.Admin);
+        await page.GotoAsync("/admin");
+        await BrowserFixture.WaitInteractiveAsync(page);
+        var holidays = page.Locator("#holidays");
+        var extra = page.GetByTestId("extra-holidays");
+
+        await page.Locator("#hd-date").FillAsync("2027-01-05");
+        await page.Locator("#hd-name-ar").FillAsync("إجازة معلنة");
+        await page.Locator("#hd-name-en").FillAsync("Declared day off");
+        await holidays.GetByRole(AriaRole.Button, new() { Name = "إضافة يوم إجازة" }).ClickAsync();
+
+        await Expect(holidays.GetByTestId("reference-result")).ToContainTextAsync("حُفظ التغيير");
+        await Expect(extra).ToContainTextAsync("2027-01-05 · 1448/07/27هـ");
+        await Expect(extra).ToContainTextAsync("إجازة معلنة");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "حذف 2027-01-05", Exact = true }).ClickAsync();
+        await Expect(extra).ToContainTextAsync("لا توجد إجازات إضافية");
+    }
+
     [Theory]
     [InlineData(Roles.Agent, null)]
     [InlineData(Roles.Liaison, "NIC")]

@@ -1,9 +1,5 @@
-using CareDesk.Components.Localization;
-using CareDesk.Features.Health;
 using CareDesk.Features.Reference;
 using CareDesk.Knowledge.Reference;
-using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 
 namespace CareDesk.Features.Admin.Reference;
 
@@ -15,42 +11,22 @@ namespace CareDesk.Features.Admin.Reference;
 public sealed partial class AgenciesSection
 {
     private AgencyForm? _form;
-    private ReferenceEditResult? _result;
-    private DatabaseProblem? _dbProblem;
-
-    [Inject] private ReferenceSnapshot Snapshot { get; set; } = null!;
-
-    [Inject] private ReferenceEditor Editor { get; set; } = null!;
-
-    [Inject] private DatabaseActions Db { get; set; } = null!;
-
-    [CascadingParameter] private Task<AuthenticationState> AuthState { get; set; } = null!;
-
-    private ReferenceData Data => Snapshot.Current.Data;
-
-    private static string Name(string ar, string en) => UiText.IsArabic ? ar : en;
 
     private void Edit(string code)
     {
-        _result = null;
+        ClearOutcome();
         _form = AgencyEntry.Of(Data, code) is { } entry ? AgencyForm.From(entry) : null;
     }
 
-    private async Task SaveAsync()
-    {
-        if (_form is not { } form)
-            return;
-        _result = null;
-        var actor = (await AuthState).User.Identity?.Name ?? "unknown";
-        _dbProblem = await Db.RunAsync("save an agency", async () =>
+    private Task SaveAsync() => _form is not { } form ? Task.CompletedTask : ChangeAsync("save an agency",
+        actor => Editor.UpdateAgencyAsync(actor, form.Read, form.ToEntry()),
+        result =>
         {
-            _result = await Editor.UpdateAgencyAsync(actor, form.Read, form.ToEntry());
-            if (_result.IsSaved)
+            if (result.IsSaved)
                 _form = null;
-            else if (_result.Outcome == ReferenceEditOutcome.Conflict)
-                Edit(form.Code);
+            else if (result.Outcome == ReferenceEditOutcome.Conflict)
+                _form = AgencyEntry.Of(Data, form.Code) is { } entry ? AgencyForm.From(entry) : null;
         });
-    }
 
     /// <summary>The form's fields as typed; <see cref="Read"/> is the entry they were filled from.</summary>
     private sealed class AgencyForm

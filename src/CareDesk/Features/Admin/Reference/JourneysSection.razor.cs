@@ -1,9 +1,5 @@
-using CareDesk.Components.Localization;
-using CareDesk.Features.Health;
 using CareDesk.Features.Reference;
 using CareDesk.Knowledge.Reference;
-using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 
 namespace CareDesk.Features.Admin.Reference;
 
@@ -15,20 +11,6 @@ namespace CareDesk.Features.Admin.Reference;
 public sealed partial class JourneysSection
 {
     private StageForm? _form;
-    private ReferenceEditResult? _result;
-    private DatabaseProblem? _dbProblem;
-
-    [Inject] private ReferenceSnapshot Snapshot { get; set; } = null!;
-
-    [Inject] private ReferenceEditor Editor { get; set; } = null!;
-
-    [Inject] private DatabaseActions Db { get; set; } = null!;
-
-    [CascadingParameter] private Task<AuthenticationState> AuthState { get; set; } = null!;
-
-    private ReferenceData Data => Snapshot.Current.Data;
-
-    private static string Name(string ar, string en) => UiText.IsArabic ? ar : en;
 
     private string AgencyName(string? code) => code is not null && Data.FindAgency(code) is { } a ? Name(a.NameAr, a.NameEn) : code ?? "—";
 
@@ -39,30 +21,29 @@ public sealed partial class JourneysSection
 
     private void Edit(string caseType, int index)
     {
-        _result = null;
+        ClearOutcome();
         var type = Data.FindCaseType(caseType);
         _form = type is null ? null : StageForm.From(type, index);
     }
 
-    private async Task SaveAsync()
+    private Task SaveAsync()
     {
         if (_form is not { } form)
-            return;
-        _result = null;
+            return Task.CompletedTask;
         if (form.Amount is not > 0)
         {
-            _result = ReferenceEditResult.Refused("admin.journeys.error.number");
-            return;
+            Refuse("admin.journeys.error.number");
+            return Task.CompletedTask;
         }
-        var actor = (await AuthState).User.Identity?.Name ?? "unknown";
-        _dbProblem = await Db.RunAsync("change a stage", async () =>
-        {
-            _result = await Editor.UpdateStageAsync(actor, form.CaseType, form.Index, form.Read, form.ToChange());
-            if (_result.IsSaved)
-                _form = null;
-            else if (_result.Outcome == ReferenceEditOutcome.Conflict)
-                Edit(form.CaseType, form.Index);
-        });
+        return ChangeAsync("change a stage",
+            actor => Editor.UpdateStageAsync(actor, form.CaseType, form.Index, form.Read, form.ToChange()),
+            result =>
+            {
+                if (result.IsSaved)
+                    _form = null;
+                else if (result.Outcome == ReferenceEditOutcome.Conflict)
+                    Edit(form.CaseType, form.Index);
+            });
     }
 
     private sealed class StageForm
