@@ -64,6 +64,31 @@ public sealed class AdminReferenceTests(BrowserFixture fixture)
         await Expect(extra).ToContainTextAsync("لا توجد إجازات إضافية");
     }
 
+    [Fact]
+    public async Task TwoAdmins_EditTheSameAgency_SecondIsToldAndSeesTheFirstsChange()
+    {
+        var first = await fixture.NewSignedInPageAsync(Roles.Admin);
+        var second = await fixture.NewSignedInPageAsync(Roles.Admin);
+        foreach (var page in new[] { first, second })
+        {
+            await page.GotoAsync("/admin");
+            await BrowserFixture.WaitInteractiveAsync(page);
+            await page.GetByRole(AriaRole.Button, new() { Name = "تعديل MOFA", Exact = true }).ClickAsync();
+        }
+
+        await first.Locator("#ag-backup-phone").FillAsync("٠١١ ٥٥٥ ٠٤٠٢");
+        await first.Locator("#agencies").GetByRole(AriaRole.Button, new() { Name = "حفظ", Exact = true }).ClickAsync();
+        await Expect(first.Locator("#agencies").GetByTestId("reference-result")).ToContainTextAsync("حُفظ التغيير");
+        await Expect(first.GetByTestId("agencies-table").Locator("tr[data-agency=MOFA]")).ToContainTextAsync("011 555 0402");
+
+        await second.Locator("#ag-backup-email").FillAsync("second.admin@mofa.gov.sa");
+        await second.Locator("#agencies").GetByRole(AriaRole.Button, new() { Name = "حفظ", Exact = true }).ClickAsync();
+
+        await Expect(second.Locator("#agencies").GetByTestId("reference-result")).ToContainTextAsync("غيّر مسؤول آخر هذا العنصر");
+        await Expect(second.Locator("#ag-backup-phone")).ToHaveValueAsync("011 555 0402");
+        await Expect(second.Locator("#ag-backup-email")).Not.ToHaveValueAsync("second.admin@mofa.gov.sa");
+    }
+
     [Theory]
     [InlineData(Roles.Agent, null)]
     [InlineData(Roles.Liaison, "NIC")]

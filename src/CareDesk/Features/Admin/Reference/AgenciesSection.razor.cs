@@ -92,7 +92,7 @@ public sealed partial class AgenciesSection
         public Liaison ToLiaison() => new()
         {
             Agency = Agency, Rank = Rank, NameAr = NameAr.Trim(), NameEn = NameEn.Trim(), TitleAr = TitleAr.Trim(), TitleEn = TitleEn.Trim(),
-            Phone = Phone.Trim(), Email = Email.Trim(), Username = string.IsNullOrWhiteSpace(Username) ? null : Username.Trim(), Sample = Read?.Sample ?? false,
+            Phone = Tickets.TicketFormValidator.Normalize(Phone), Email = Email.Trim(), Username = string.IsNullOrWhiteSpace(Username) ? null : Username.Trim(), Sample = Read?.Sample ?? false,
         };
     }
 }
