@@ -10,6 +10,18 @@ namespace CareDesk.Knowledge.Calendar;
 /// <param name="NameEn">English name.</param>
 public sealed record Holiday(DateOnly Date, string Code, string NameAr, string NameEn);
 
+/// <summary>One period of a holiday rule in a given year: from <paramref name="Start"/>, <paramref name="LengthDays"/> days.</summary>
+/// <param name="Code">The rule's code.</param>
+/// <param name="NameAr">Arabic name.</param>
+/// <param name="NameEn">English name.</param>
+/// <param name="Start">The first day off.</param>
+/// <param name="LengthDays">Days off in a row.</param>
+public sealed record HolidayPeriod(string Code, string NameAr, string NameEn, DateOnly Start, int LengthDays)
+{
+    /// <summary>The last day off.</summary>
+    public DateOnly End => Start.AddDays(LengthDays - 1);
+}
+
 /// <summary>Expands the rules of <c>seeds/holidays.json</c> into dates.</summary>
 public static class HolidayExpander
 {
@@ -49,6 +61,37 @@ public static class HolidayExpander
             .OrderBy(d => d.Date)
             .ToList();
     }
+
+    /// <summary>
+    /// The periods the rules give in the Umm al-Qura year <paramref name="hijriYear"/>: each Hijri
+    /// rule once, each fixed Gregorian rule when its date falls in that Hijri year (eleven days shorter
+    /// than a Gregorian one, so a date can miss it), ordered by start. One-off extra dates are not
+    /// rules and are left out.
+    /// </summary>
+    public static IReadOnlyList<HolidayPeriod> RulesInHijriYear(HolidaysFile rules, int hijriYear)
+    {
+        var first = FromHijri(hijriYear, 1, 1);
+        var next = FromHijri(hijriYear + 1, 1, 1);
+        var periods = rules.Hijri
+            .Select(r => new HolidayPeriod(r.Code, r.NameAr, r.NameEn, FromHijri(hijriYear, r.Month, r.Day), r.LengthDays))
+            .ToList();
+        foreach (var rule in rules.GregorianFixed)
+        {
+            for (var year = first.Year; year <= next.Year; year++)
+            {
+                if (rule.Day > DateTime.DaysInMonth(year, rule.Month))
+                    continue;
+                var start = new DateOnly(year, rule.Month, rule.Day);
+                if (start >= first && start < next)
+                    periods.Add(new HolidayPeriod(rule.Code, rule.NameAr, rule.NameEn, start, rule.LengthDays));
+            }
+        }
+        return periods.OrderBy(p => p.Start).ToList();
+    }
+
+    /// <summary>The Gregorian date of an Umm al-Qura Hijri date.</summary>
+    public static DateOnly FromHijri(int year, int month, int day) =>
+        DateOnly.FromDateTime(UmAlQura.ToDateTime(year, month, day, 0, 0, 0, 0));
 
     /// <summary>The Umm al-Qura Hijri date of a Gregorian date as (year, month, day).</summary>
     public static (int Year, int Month, int Day) ToHijri(DateOnly date)

@@ -37,6 +37,12 @@ public sealed record Liaison
     /// <summary>E-mail address.</summary>
     public required string Email { get; init; }
 
+    /// <summary>
+    /// The CareDesk user name of this person, when they have an account; their agency's notices
+    /// (<c>agency:CODE</c>) reach them as a liaison user of that agency.
+    /// </summary>
+    public string? Username { get; init; }
+
     /// <summary>True for the made-up people the repository ships with.</summary>
     public bool Sample { get; init; }
 }

@@ -98,6 +98,20 @@ public sealed class ReferenceData
     /// <summary>The template with this code, or null.</summary>
     public ResponseTemplate? FindTemplate(string code) => Templates.Templates.FirstOrDefault(t => t.Code == code);
 
+    /// <summary>
+    /// A stage's roles in the order of the agencies file (a stored copy may keep a map's keys in
+    /// another order), agencies the file does not know last.
+    /// </summary>
+    public IReadOnlyList<KeyValuePair<string, string>> RolesInAgencyOrder(JourneyStage stage)
+    {
+        int Position(string code)
+        {
+            var at = Agencies.Agencies.ToList().FindIndex(a => a.Code == code);
+            return at < 0 ? int.MaxValue : at;
+        }
+        return stage.Roles.OrderBy(r => Position(r.Key)).ThenBy(r => r.Key, StringComparer.Ordinal).ToList();
+    }
+
     /// <summary>The path of a seed file inside <see cref="Directory"/>.</summary>
     public string PathOf(string fileName) => Path.Combine(Directory, fileName);
 
@@ -114,17 +128,35 @@ public sealed class ReferenceData
     /// <returns>The data when every file was read, else null; and the problems found.</returns>
     public static (ReferenceData? Data, IReadOnlyList<ContentProblem> Problems) Read(string seedsDir)
     {
-        var problems = new List<ContentProblem>();
-        var lines = new Dictionary<string, JsonLineMap>(StringComparer.Ordinal);
-        T? ReadFile<T>(string name) where T : class
+        var documents = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        foreach (var name in FileNames)
         {
             var path = Path.Combine(seedsDir, name);
-            if (!File.Exists(path))
+            if (File.Exists(path))
+                documents[name] = File.ReadAllBytes(path);
+        }
+        return Parse(documents, seedsDir);
+    }
+
+    /// <summary>
+    /// Parses the seed documents held elsewhere (the database keeps each file whole), by file name,
+    /// with exactly the rules of <see cref="Read"/>: a missing or malformed document is a problem.
+    /// </summary>
+    /// <param name="documents">UTF-8 JSON per file name of <see cref="FileNames"/>.</param>
+    /// <param name="directory">What problems and <see cref="PathOf"/> name as the documents' folder.</param>
+    /// <returns>The data when every document was read, else null; and the problems found.</returns>
+    public static (ReferenceData? Data, IReadOnlyList<ContentProblem> Problems) Parse(IReadOnlyDictionary<string, byte[]> documents, string directory)
+    {
+        var problems = new List<ContentProblem>();
+        var lines = new Dictionary<string, JsonLineMap>(StringComparer.Ordinal);
+        T? ReadDocument<T>(string name) where T : class
+        {
+            var path = Path.Combine(directory, name);
+            if (!documents.TryGetValue(name, out var bytes))
             {
                 problems.Add(new ContentProblem(path, 0, "missing-seed", "seed file not found", "ملف البيانات المرجعية غير موجود"));
                 return null;
             }
-            var bytes = File.ReadAllBytes(path);
             try
             {
                 lines[name] = JsonLineMap.Build(bytes);
@@ -141,20 +173,20 @@ public sealed class ReferenceData
             }
         }
 
-        var agencies = ReadFile<AgenciesFile>(AgenciesFileName);
-        var liaisons = ReadFile<LiaisonsFile>(LiaisonsFileName);
-        var caseTypes = ReadFile<CaseTypesFile>(CaseTypesFileName);
-        var templates = ReadFile<TemplatesFile>(TemplatesFileName);
-        var holidays = ReadFile<HolidaysFile>(HolidaysFileName);
-        var demoUsers = ReadFile<DemoUsersFile>(DemoUsersFileName);
-        var topics = ReadFile<TopicsFile>(TopicsFileName);
-        var channels = ReadFile<ChannelsFile>(ChannelsFileName);
-        var sources = ReadFile<SourceDocumentsFile>(SourceDocumentsFileName);
+        var agencies = ReadDocument<AgenciesFile>(AgenciesFileName);
+        var liaisons = ReadDocument<LiaisonsFile>(LiaisonsFileName);
+        var caseTypes = ReadDocument<CaseTypesFile>(CaseTypesFileName);
+        var templates = ReadDocument<TemplatesFile>(TemplatesFileName);
+        var holidays = ReadDocument<HolidaysFile>(HolidaysFileName);
+        var demoUsers = ReadDocument<DemoUsersFile>(DemoUsersFileName);
+        var topics = ReadDocument<TopicsFile>(TopicsFileName);
+        var channels = ReadDocument<ChannelsFile>(ChannelsFileName);
+        var sources = ReadDocument<SourceDocumentsFile>(SourceDocumentsFileName);
         if (problems.Count > 0)
             return (null, problems);
         var data = new ReferenceData
         {
-            Directory = seedsDir,
+            Directory = directory,
             Agencies = agencies!,
             Liaisons = liaisons!,
             CaseTypes = caseTypes!,
@@ -168,4 +200,10 @@ public sealed class ReferenceData
         };
         return (data, problems);
     }
+
+    /// <summary>
+    /// One file's content as UTF-8 JSON in the seed format (snake_case, indented), so that
+    /// <see cref="Parse"/> reads back what was written.
+    /// </summary>
+    public static byte[] ToDocument<T>(T file) where T : class => JsonSerializer.SerializeToUtf8Bytes(file, JsonOptions);
 }

@@ -84,6 +84,10 @@ internal static class JourneyValidator
         if ((stage.SlaWorkingDays is null) == (stage.SlaHours is null) || stage.SlaWorkingDays <= 0 || stage.SlaHours <= 0)
             sink.At(file, path, "bad-sla", $"stage '{where}' needs exactly one positive deadline: sla_working_days or sla_hours",
                 $"المرحلة '{where}' تحتاج مهلة واحدة موجبة: sla_working_days أو sla_hours");
+        else if (stage.SlaWorkingDays > DirectoryRules.SlaWorkingDaysMax || stage.SlaHours > DirectoryRules.SlaHoursMax)
+            sink.At(file, path, "sla-too-long",
+                $"stage '{where}' may take at most {DirectoryRules.SlaWorkingDaysMax} working days or {DirectoryRules.SlaHoursMax} hours",
+                $"المرحلة '{where}' لا تزيد مهلتها على {DirectoryRules.SlaWorkingDaysMax} يوم عمل أو {DirectoryRules.SlaHoursMax} ساعة");
     }
 
     public static void Templates(ProblemSink sink)

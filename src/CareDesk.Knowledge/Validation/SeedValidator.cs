@@ -31,6 +31,7 @@ public static class SeedValidator
         sink.Duplicates(ReferenceData.AgenciesFileName, "$.agencies", agencies, a => a.Code, "agency code / رمز الجهة");
         for (var i = 0; i < agencies.Count; i++)
         {
+            DirectoryRules.Agency(sink, i, agencies[i]);
             if (agencies[i] is { Kind: AgencyKind.External, Routable: true })
                 sink.At(ReferenceData.AgenciesFileName, $"$.agencies[{i}].routable", "external-routable",
                     $"external party '{agencies[i].Code}' cannot be routable: only owner agencies have liaison inboxes",
@@ -43,6 +44,7 @@ public static class SeedValidator
         var liaisons = sink.Data.Liaisons.Liaisons;
         for (var i = 0; i < liaisons.Count; i++)
         {
+            DirectoryRules.Liaison(sink, i, liaisons[i]);
             var agency = sink.Data.FindAgency(liaisons[i].Agency);
             if (agency is null)
                 sink.At(ReferenceData.LiaisonsFileName, $"$.liaisons[{i}].agency", "unknown-agency",
@@ -130,6 +132,7 @@ public static class SeedValidator
     {
         const string file = ReferenceData.HolidaysFileName;
         var rules = sink.Data.Holidays;
+        DirectoryRules.ExtraHolidays(sink, rules.ExtraDates);
         for (var i = 0; i < rules.GregorianFixed.Count; i++)
         {
             var r = rules.GregorianFixed[i];

@@ -1,3 +1,4 @@
+using CareDesk.Features.Reference;
 using CareDesk.Features.Accounts;
 using CareDesk.Features.Tickets;
 using CareDesk.Knowledge.Calendar;
@@ -17,9 +18,9 @@ public sealed class CrossAgencyTicketTests(SecureAppFixture fixture)
     public async Task TicketPage_OtherAgencysLiaisonGuessesNumber_SeesNothingOfIt()
     {
         var reference = ReferenceData.Load(Path.Combine(TestPaths.RepoRoot, "seeds"));
-        var calendar = SaudiWorkingCalendar.FromReferenceData(reference);
-        var commands = new TicketCommands(fixture.Data, new JourneyRouter(reference, calendar),
-            new TicketFormValidator(reference, TimeProvider.System), TimeProvider.System);
+        var snapshot = ReferenceSnapshot.Fixed(reference);
+        var commands = new TicketCommands(fixture.Data, new JourneyRouter(snapshot),
+            new TicketFormValidator(snapshot, TimeProvider.System), TimeProvider.System);
         var agent = new TicketActor("agent.demo", "وكيل", Roles.Agent, "MOF");
         var supervisor = new TicketActor("supervisor.demo", "مشرف", Roles.Supervisor, "MOF");
         var opened = Assert.IsType<TicketResult.Ok>(await commands.OpenAsync(new OpenTicket("payment-not-reflected", "1045678909", "0500000000",

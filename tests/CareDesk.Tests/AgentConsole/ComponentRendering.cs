@@ -1,3 +1,4 @@
+using CareDesk.Features.Reference;
 using System.Globalization;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
@@ -48,8 +49,7 @@ internal static class ComponentRendering
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<IStringLocalizer>(UiText.LoadEmbedded());
-        services.AddSingleton(Reference);
-        services.AddSingleton(SaudiWorkingCalendar.FromReferenceData(Reference));
+        services.AddSingleton(ReferenceSnapshot.Fixed(Reference));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IJSRuntime, NoBrowser>();
         services.AddRadzenComponents();

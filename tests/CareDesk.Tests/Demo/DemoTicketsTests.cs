@@ -1,3 +1,4 @@
+using CareDesk.Features.Reference;
 using CareDesk.Data;
 using CareDesk.Features.Accounts;
 using CareDesk.Features.Demo;
@@ -53,7 +54,7 @@ public sealed class DemoTicketsTests(PostgresServer postgres)
     {
         var search = new KnowledgeSearch(new ArticleStore(ds), ds, NullLogger<KnowledgeSearch>.Instance);
         await search.RebuildAsync();
-        var router = new JourneyRouter(TicketHarness.Reference, SaudiWorkingCalendar.FromReferenceData(TicketHarness.Reference));
+        var router = new JourneyRouter(ReferenceSnapshot.Fixed(TicketHarness.Reference));
         return new DemoTickets(new DemoOptions { Tickets = on }, ds, router, search, new TicketOptions(), new DisabledEmailSender(),
             new TicketSignals(ds, NullLogger<TicketSignals>.Instance), Content, new ManualTime(now), NullLoggerFactory.Instance);
     }
@@ -242,8 +243,8 @@ public sealed class DemoTicketsTests(PostgresServer postgres)
         var cs = await DatabaseAsync("demohas");
         await using var ds = NpgsqlDataSource.Create(cs);
         var time = new ManualTime(Now);
-        var router = new JourneyRouter(TicketHarness.Reference, SaudiWorkingCalendar.FromReferenceData(TicketHarness.Reference));
-        await new TicketCommands(ds, router, new TicketFormValidator(TicketHarness.Reference, time), time)
+        var router = new JourneyRouter(ReferenceSnapshot.Fixed(TicketHarness.Reference));
+        await new TicketCommands(ds, router, new TicketFormValidator(router.Snapshot, time), time)
             .OpenAsync(TicketHarness.Form("general-inquiry"), TicketHarness.Agent);
         var node = await NodeAsync(ds, Now);
 

@@ -95,7 +95,8 @@ public sealed class PostgresRestartTests(ITestOutputHelper output)
     }
 
     private static bool ListenersUp(JsonElement health) =>
-        health.GetProperty("search").GetProperty("listening").GetBoolean() && health.GetProperty("live").GetProperty("listening").GetBoolean();
+        health.GetProperty("search").GetProperty("listening").GetBoolean() && health.GetProperty("live").GetProperty("listening").GetBoolean()
+        && health.GetProperty("reference").GetProperty("listening").GetBoolean();
 
     /// <summary>The request is answered within the bound with 503 and a bilingual message, not a stack trace.</summary>
     private static async Task AssertCleanFailureAsync(Func<Task<HttpResponseMessage>> send, bool problemDetails)

@@ -1,3 +1,4 @@
+using CareDesk.Features.Reference;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
@@ -122,8 +123,8 @@ public sealed class TwoNodeLoadTests(PostgresServer postgres, ITestOutputHelper 
 
     private static TicketCommands Commands(NpgsqlDataSource data)
     {
-        var calendar = SaudiWorkingCalendar.FromReferenceData(TicketHarness.Reference);
-        return new TicketCommands(data, new JourneyRouter(TicketHarness.Reference, calendar), new TicketFormValidator(TicketHarness.Reference, TimeProvider.System), TimeProvider.System);
+        var snapshot = ReferenceSnapshot.Fixed(TicketHarness.Reference);
+        return new TicketCommands(data, new JourneyRouter(snapshot), new TicketFormValidator(snapshot, TimeProvider.System), TimeProvider.System);
     }
 
     /// <summary>Adds a note to every ticket, re-reading and retrying when the version moved (another writer or a sweep).</summary>

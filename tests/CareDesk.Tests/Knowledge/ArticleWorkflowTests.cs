@@ -1,3 +1,4 @@
+using CareDesk.Features.Reference;
 using CareDesk.Features.Knowledge;
 using CareDesk.Features.Audit;
 using CareDesk.Features.Knowledge.Editing;
@@ -189,7 +190,7 @@ public sealed class ArticleWorkflowTests(PostgresServer postgres)
     public async Task SubmitAsync_UnknownCaseTypeAndAgency_ThrowsNamingThem()
     {
         await using var ds = await postgres.CreateMigratedDatabaseAsync();
-        var validator = new ArticleValidator(new ContentOptions { SeedsDirectory = Path.Combine(TestPaths.RepoRoot, "seeds") });
+        var validator = new ArticleValidator(ReferenceSnapshot.Fixed(CareDesk.Knowledge.Reference.ReferenceData.Load(Path.Combine(TestPaths.RepoRoot, "seeds"))));
         var workflow = new ArticleWorkflow(ds, new AuditLog(ds), validator);
         var article = Article() with { CaseTypes = ["no-such-case"], Agencies = ["NOPE"] };
         await workflow.CreateAsync(article, "first", Editor);

@@ -40,9 +40,7 @@ public sealed class ReferenceImportTests(PostgresServer postgres)
     public async Task RunAsync_MalformedSeedFile_LoadsNothingAndNamesFileAndLine()
     {
         await using var ds = await postgres.CreateMigratedDatabaseAsync();
-        var dir = Directory.CreateTempSubdirectory("caredesk-seeds-").FullName;
-        foreach (var f in Directory.GetFiles(RepoSeeds, "*.json"))
-            File.Copy(f, Path.Combine(dir, Path.GetFileName(f)));
+        var dir = CopyOfRepoSeeds();
         File.WriteAllText(Path.Combine(dir, "liaisons.json"), "{\n  \"liaisons\": [\n    { \"agency\": \n");
 
         var ex = await Assert.ThrowsAsync<StartupException>(() => Import(ds, dir).RunAsync(default));
@@ -50,6 +48,62 @@ public sealed class ReferenceImportTests(PostgresServer postgres)
         Assert.Contains("liaisons.json:", ex.Message);
         await using var conn = await ds.OpenConnectionAsync();
         Assert.Equal(0, await conn.ExecuteScalarAsync<int>("SELECT count(*) FROM agencies"));
+    }
+
+    [Fact]
+    public async Task RunAsync_SeedFileChangedSinceImport_ReplacesItsDocumentUnlessAnAdminEditedIt()
+    {
+        await using var ds = await postgres.CreateMigratedDatabaseAsync();
+        var dir = CopyOfRepoSeeds();
+        await Import(ds, dir).RunAsync(default);
+        var node = ReferenceNodes.Node(ds);
+        await node.ReloadAsync();
+        var editor = new ReferenceEditor(ds, node, new CareDesk.Features.Audit.AuditLog(ds), NullLogger<ReferenceEditor>.Instance);
+        var nic = AgencyEntry.Of(node.Current.Data, "NIC")!;
+        Assert.True((await editor.UpdateAgencyAsync("admin.test", nic, nic with { Backup = nic.Backup! with { Phone = "+966 11 555 0302" } })).IsSaved);
+        Replace(dir, "liaisons.json", "+966 11 000 0301", "+966 11 999 0301");
+        Replace(dir, "case-types.json", "\"sla_working_days\": 2", "\"sla_working_days\": 4");
+
+        await Import(ds, dir).RunAsync(default);
+
+        await node.ReloadAsync();
+        Assert.Equal(4, node.Current.Data.FindCaseType("general-inquiry")!.Journey[0].SlaWorkingDays);
+        Assert.Equal("+966 11 000 0301", AgencyEntry.Of(node.Current.Data, "NIC")!.Primary!.Phone);
+        Assert.Equal("+966 11 555 0302", AgencyEntry.Of(node.Current.Data, "NIC")!.Backup!.Phone);
+        await using var conn = await ds.OpenConnectionAsync();
+        Assert.Equal(4, await conn.ExecuteScalarAsync<int>("SELECT (definition->'journey'->0->>'sla_working_days')::int FROM case_types WHERE code = 'general-inquiry'"));
+    }
+
+    [Fact]
+    public async Task RunAsync_ChangedSeedFileBreaksARule_DatabaseKeepsItsData()
+    {
+        await using var ds = await postgres.CreateMigratedDatabaseAsync();
+        var dir = CopyOfRepoSeeds();
+        await Import(ds, dir).RunAsync(default);
+        Replace(dir, "liaisons.json", "+966 11 000 0301", "not a phone");
+        Replace(dir, "case-types.json", "\"sla_working_days\": 2", "\"sla_working_days\": 4");
+
+        await Import(ds, dir).RunAsync(default);
+
+        var node = ReferenceNodes.Node(ds);
+        Assert.Empty(await node.ReloadAsync());
+        Assert.Equal(2, node.Current.Data.FindCaseType("general-inquiry")!.Journey[0].SlaWorkingDays);
+    }
+
+    private static string CopyOfRepoSeeds()
+    {
+        var dir = Directory.CreateTempSubdirectory("caredesk-seeds-").FullName;
+        foreach (var f in Directory.GetFiles(RepoSeeds, "*.json"))
+            File.Copy(f, Path.Combine(dir, Path.GetFileName(f)));
+        return dir;
+    }
+
+    private static void Replace(string dir, string file, string from, string to)
+    {
+        var path = Path.Combine(dir, file);
+        var text = File.ReadAllText(path);
+        Assert.Equal(1, text.Split(from).Length - 1);
+        File.WriteAllText(path, text.Replace(from, to, StringComparison.Ordinal));
     }
 
     private static async Task<string> Counts(NpgsqlDataSource ds)

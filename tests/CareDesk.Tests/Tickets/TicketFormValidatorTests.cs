@@ -4,7 +4,7 @@ namespace CareDesk.Tests.Tickets;
 
 public sealed class TicketFormValidatorTests
 {
-    private static readonly TicketFormValidator Validator = new(TicketHarness.Reference, new ManualTime(TicketHarness.PlainSunday));
+    private static readonly TicketFormValidator Validator = new(CareDesk.Features.Reference.ReferenceSnapshot.Fixed(TicketHarness.Reference), new ManualTime(TicketHarness.PlainSunday));
 
     private static IReadOnlyDictionary<string, string> Errors(string caseType, Action<Dictionary<string, string>> change, string callerId = TicketHarness.CallerId)
     {

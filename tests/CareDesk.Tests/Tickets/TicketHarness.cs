@@ -1,3 +1,4 @@
+using CareDesk.Features.Reference;
 using CareDesk.Data;
 using CareDesk.Features.Accounts;
 using CareDesk.Features.Tickets;
@@ -37,9 +38,9 @@ public sealed class TicketHarness : IAsyncDisposable
         ConnectionString = connectionString;
         DataSource = dataSource;
         Time = new ManualTime(start);
-        Calendar = SaudiWorkingCalendar.FromReferenceData(Reference);
-        Router = new JourneyRouter(Reference, Calendar);
-        Validator = new TicketFormValidator(Reference, Time);
+        References = ReferenceSnapshot.Fixed(Reference);
+        Router = new JourneyRouter(References);
+        Validator = new TicketFormValidator(References, Time);
         Store = new TicketStore(dataSource);
         Commands = new TicketCommands(dataSource, Router, Validator, Time);
         Options = new TicketOptions { PresenceTimeout = TimeSpan.FromSeconds(30) };
@@ -50,7 +51,9 @@ public sealed class TicketHarness : IAsyncDisposable
 
     public NpgsqlDataSource DataSource { get; }
     public ManualTime Time { get; }
-    public SaudiWorkingCalendar Calendar { get; }
+    public ReferenceSnapshot References { get; }
+
+    public SaudiWorkingCalendar Calendar => References.Current.Calendar;
     public JourneyRouter Router { get; }
     public TicketFormValidator Validator { get; }
     public TicketStore Store { get; }

@@ -17,7 +17,9 @@ public sealed partial class ArticleView
     private string _comment = "";
 
     [Inject]
-    private ReferenceData Reference { get; set; } = null!;
+    private CareDesk.Features.Reference.ReferenceSnapshot Snapshot { get; set; } = null!;
+
+    private ReferenceData Reference => Snapshot.Current.Data;
 
     [Parameter, EditorRequired]
     public RenderedArticle Article { get; set; } = null!;

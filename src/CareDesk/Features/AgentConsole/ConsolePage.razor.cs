@@ -78,7 +78,9 @@ public sealed partial class ConsolePage
     private CallerHistory History { get; set; } = null!;
 
     [Inject]
-    private ReferenceData Reference { get; set; } = null!;
+    private CareDesk.Features.Reference.ReferenceSnapshot Snapshot { get; set; } = null!;
+
+    private ReferenceData Reference => Snapshot.Current.Data;
 
     [Inject]
     private ILogger<ConsolePage> Logger { get; set; } = null!;

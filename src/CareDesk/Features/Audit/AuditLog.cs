@@ -48,9 +48,13 @@ public static class AuditActions
     public const string TicketChanged = "ticket.change";
     public const string Export = "audit.export";
     public const string ApiCall = "api.call";
+    public const string ReferenceAgency = "reference.agency";
+    public const string ReferenceHoliday = "reference.holiday";
+    public const string ReferenceStage = "reference.stage";
 
     public static readonly IReadOnlyList<string> All =
-        [SignIn, SignInFailed, SignOut, UserCreated, RoleChanged, PasswordReset, UserLocked, UserUnlocked, Reveal, RevealDenied, Publish, TicketChanged, Export, ApiCall];
+        [SignIn, SignInFailed, SignOut, UserCreated, RoleChanged, PasswordReset, UserLocked, UserUnlocked, Reveal, RevealDenied, Publish, TicketChanged, Export, ApiCall,
+         ReferenceAgency, ReferenceHoliday, ReferenceStage];
 }
 
 public sealed class AuditLog(NpgsqlDataSource dataSource) : IAuditLog

@@ -92,7 +92,7 @@ internal sealed class DemoHistory
         _now = now;
         _clock = new DemoClock(now.AddDays(-DemoScenarios.Days));
         _store = new TicketStore(dataSource);
-        var commands = new TicketCommands(dataSource, router, new TicketFormValidator(router.Reference, _clock), _clock);
+        var commands = new TicketCommands(dataSource, router, new TicketFormValidator(router.Snapshot, _clock), _clock);
         _actors = new DemoActors(commands, _store, _clock, names);
         _sweeper = new EscalationSweeper(dataSource, router, email, options, _clock, loggers.CreateLogger<EscalationSweeper>());
         _outbox = new OutboxDispatcher(dataSource, email, signals, options, _clock, loggers.CreateLogger<OutboxDispatcher>());

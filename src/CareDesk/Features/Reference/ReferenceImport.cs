@@ -1,9 +1,6 @@
-using System.Security.Cryptography;
-using System.Text.Json;
 using CareDesk.Data;
 using CareDesk.Features.Knowledge;
 using CareDesk.Knowledge.Reference;
-using Dapper;
 using Npgsql;
 
 namespace CareDesk.Features.Reference;
@@ -12,7 +9,8 @@ namespace CareDesk.Features.Reference;
 /// On an empty database, loads <c>seeds/</c> — agencies, liaison directory, case types with their
 /// journeys, response templates — in one transaction, and keeps every seed file whole in
 /// <c>seed_documents</c>. A malformed file stops start-up naming the file and line, and loads nothing.
-/// Rows that already exist are left alone, so a second import adds nothing.
+/// Rows that already exist are left alone, so a second import adds nothing; a seed file changed since
+/// its import replaces its document only when no administrator has edited it (<see cref="SeedRefresh"/>).
 /// </summary>
 public sealed class ReferenceImport(
     NpgsqlDataSource dataSource,
@@ -29,10 +27,12 @@ public sealed class ReferenceImport(
         if (!database.ImportOnEmpty)
             return;
         await using var conn = await dataSource.OpenConnectionAsync(ct);
-        if (await SeedImport.HasRowsAsync(conn, "agencies", ct))
-            return;
-
         var (data, problems) = ReferenceData.Read(content.SeedsDirectory);
+        if (await SeedImport.HasRowsAsync(conn, "agencies", ct))
+        {
+            await RefreshAsync(conn, data, ct);
+            return;
+        }
         if (data is null)
             throw SeedImport.Refused("reference data", content.SeedsDirectory, $"{ContentOptions.Section}:SeedsDirectory", problems.ToArray<object>());
 
@@ -40,44 +40,26 @@ public sealed class ReferenceImport(
         logger.LogInformation("Imported {Rows} reference row(s) from {Dir}", rows, content.SeedsDirectory);
     }
 
-    /// <summary>Writes the reference data inside the caller's transaction; returns the rows inserted.</summary>
-    public static async Task<int> ImportAsync(NpgsqlConnection conn, NpgsqlTransaction tx, ReferenceData data, CancellationToken ct)
+    // The database is what the desk reads: broken files never stop a node whose database has good data.
+    private async Task RefreshAsync(NpgsqlConnection conn, ReferenceData? files, CancellationToken ct)
     {
-        var rows = 0;
-        foreach (var a in data.Agencies.Agencies)
+        if (files is null)
         {
-            rows += await conn.ExecuteAsync(new CommandDefinition("""
-                INSERT INTO agencies (code, name_ar, name_en, kind, data) VALUES (@Code, @NameAr, @NameEn, @Kind, @Data::jsonb)
-                ON CONFLICT (code) DO NOTHING
-                """, new { a.Code, a.NameAr, a.NameEn, Kind = a.Kind.ToString().ToLowerInvariant(), Data = JsonSerializer.Serialize(a, ReferenceData.JsonOptions) }, tx, cancellationToken: ct));
+            logger.LogWarning("The seed files in {Dir} have problems; the database keeps its reference data", content.SeedsDirectory);
+            return;
         }
-        foreach (var l in data.Liaisons.Liaisons)
+        IReadOnlyList<string> replaced = [];
+        await SeedImport.InLockedTransactionAsync(conn, LockKey, async tx =>
         {
-            rows += await conn.ExecuteAsync(new CommandDefinition("""
-                INSERT INTO liaisons (agency_code, rank, name_ar, name_en, phone, email) VALUES (@Agency, @Rank, @NameAr, @NameEn, @Phone, @Email)
-                ON CONFLICT (agency_code, rank) DO NOTHING
-                """, new { l.Agency, Rank = l.Rank.ToString().ToLowerInvariant(), l.NameAr, l.NameEn, l.Phone, l.Email }, tx, cancellationToken: ct));
-        }
-        foreach (var c in data.CaseTypes.CaseTypes)
-        {
-            rows += await conn.ExecuteAsync(new CommandDefinition("""
-                INSERT INTO case_types (code, name_ar, name_en, definition) VALUES (@Code, @NameAr, @NameEn, @Definition::jsonb)
-                ON CONFLICT (code) DO NOTHING
-                """, new { c.Code, c.NameAr, c.NameEn, Definition = JsonSerializer.Serialize(c, ReferenceData.JsonOptions) }, tx, cancellationToken: ct));
-        }
-        foreach (var t in data.Templates.Templates)
-        {
-            rows += await conn.ExecuteAsync(new CommandDefinition("""
-                INSERT INTO response_templates (code, data) VALUES (@Code, @Data::jsonb) ON CONFLICT (code) DO NOTHING
-                """, new { t.Code, Data = JsonSerializer.Serialize(t, ReferenceData.JsonOptions) }, tx, cancellationToken: ct));
-        }
-        foreach (var name in ReferenceData.FileNames)
-        {
-            var bytes = await File.ReadAllBytesAsync(data.PathOf(name), ct);
-            rows += await conn.ExecuteAsync(new CommandDefinition("""
-                INSERT INTO seed_documents (name, sha256, content) VALUES (@Name, @Sha, @Content::jsonb) ON CONFLICT (name) DO NOTHING
-                """, new { Name = name, Sha = Convert.ToHexString(SHA256.HashData(bytes)).ToLowerInvariant(), Content = System.Text.Encoding.UTF8.GetString(bytes) }, tx, cancellationToken: ct));
-        }
-        return rows;
+            replaced = await SeedRefresh.RunAsync(conn, tx, files, logger, ct);
+            return replaced.Count;
+        }, ct);
+        if (replaced.Count > 0)
+            logger.LogInformation("Reference documents refreshed from changed seed files: {Files}", string.Join(", ", replaced));
     }
+
+    /// <summary>Writes the reference data inside the caller's transaction; returns the rows inserted.</summary>
+    public static async Task<int> ImportAsync(NpgsqlConnection conn, NpgsqlTransaction tx, ReferenceData data, CancellationToken ct) =>
+        await ReferenceDocuments.WriteRowsAsync(conn, tx, data, overwrite: false, ct)
+        + await ReferenceDocuments.InsertDocumentsAsync(conn, tx, data, ct);
 }

@@ -11,7 +11,9 @@ public partial class ReportsPage
 
     [Inject] private ContentGaps Gaps { get; set; } = default!;
 
-    [Inject] private ReferenceData Reference { get; set; } = default!;
+    [Inject] private CareDesk.Features.Reference.ReferenceSnapshot Snapshot { get; set; } = default!;
+
+    private ReferenceData Reference => Snapshot.Current.Data;
 
     [Inject] private TimeProvider Clock { get; set; } = default!;
 

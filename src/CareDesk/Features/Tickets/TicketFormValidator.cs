@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Numerics;
+using CareDesk.Features.Reference;
 using CareDesk.Knowledge.Reference;
 using CareDesk.Knowledge.Callers;
 
@@ -13,10 +14,11 @@ public sealed record OpenTicket(string CaseType, string CallerNationalId, string
 /// code (<c>caller_national_id</c>, <c>caller_phone</c>, <c>case_type</c> or a case field) and name a
 /// <c>tickets.error.*</c> text; the ticket is saved only when there are none.
 /// </summary>
-public sealed class TicketFormValidator(ReferenceData reference, TimeProvider time)
+public sealed class TicketFormValidator(ReferenceSnapshot snapshot, TimeProvider time)
 {
     public IReadOnlyDictionary<string, string> Validate(OpenTicket form)
     {
+        var reference = snapshot.Current.Data;
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
         var type = reference.FindCaseType(form.CaseType);
         if (type is null)
@@ -39,7 +41,7 @@ public sealed class TicketFormValidator(ReferenceData reference, TimeProvider ti
                 continue;
             }
             var field = reference.CaseTypes.Fields.FirstOrDefault(x => x.Code == f.Field);
-            if (field is not null && FieldProblem(field, value.Trim(), today) is { } problem)
+            if (field is not null && FieldProblem(reference, field, value.Trim(), today) is { } problem)
                 errors[f.Field] = problem;
         }
         foreach (var key in form.Details.Keys.Where(k => type.Fields.All(f => f.Field != k) && !string.IsNullOrWhiteSpace(form.Details[k])))
@@ -78,7 +80,7 @@ public sealed class TicketFormValidator(ReferenceData reference, TimeProvider ti
             _ => "tickets.error.id-check",
         };
 
-    private string? FieldProblem(CaseField field, string value, DateOnly today)
+    private static string? FieldProblem(ReferenceData reference, CaseField field, string value, DateOnly today)
     {
         value = Normalize(value);
         switch (field.Kind)

@@ -1,10 +1,6 @@
-using CareDesk.Data;
 using CareDesk.Features.Health;
-using CareDesk.Features.Knowledge;
 using CareDesk.Features.Tickets.Background;
 using CareDesk.Features.Tickets.Live;
-using CareDesk.Knowledge.Calendar;
-using CareDesk.Knowledge.Reference;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CareDesk.Features.Tickets;
@@ -15,21 +11,9 @@ public static class TicketsRegistration
     public static WebApplicationBuilder AddTickets(this WebApplicationBuilder builder)
     {
         var options = TicketOptions.Read(builder.Configuration);
-        var seeds = ContentOptions.Read(builder.Configuration).SeedsDirectory;
-        ReferenceData reference;
-        try
-        {
-            reference = ReferenceData.Load(seeds);
-        }
-        catch (InvalidDataException ex)
-        {
-            throw new StartupException($"Tickets need the reference data in {seeds} (CareDesk:Content:SeedsDirectory): {ex.Message}", ex);
-        }
         var s = builder.Services;
         s.TryAddSingleton(TimeProvider.System);
         s.AddSingleton(options);
-        s.AddSingleton(reference);
-        s.AddSingleton(SaudiWorkingCalendar.FromReferenceData(reference));
         s.AddSingleton<JourneyRouter>();
         s.AddSingleton<TicketFormValidator>();
         s.AddSingleton<TicketView>();

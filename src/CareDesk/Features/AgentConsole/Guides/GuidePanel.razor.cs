@@ -22,7 +22,9 @@ public sealed partial class GuidePanel
     private TimeProvider Clock { get; set; } = null!;
 
     [Inject]
-    private SaudiWorkingCalendar Calendar { get; set; } = null!;
+    private CareDesk.Features.Reference.ReferenceSnapshot Snapshot { get; set; } = null!;
+
+    private SaudiWorkingCalendar Calendar => Snapshot.Current.Calendar;
 
     [Parameter, EditorRequired]
     public GuideKind Kind { get; set; }

@@ -1,5 +1,5 @@
+using CareDesk.Features.Reference;
 using CareDesk.Knowledge.Documents;
-using CareDesk.Knowledge.Reference;
 using CareDesk.Knowledge.Validation;
 
 namespace CareDesk.Features.Knowledge.Editing;
@@ -7,18 +7,17 @@ namespace CareDesk.Features.Knowledge.Editing;
 /// <summary>
 /// Checks an article before review and publishing as <c>validate-content</c> checks a file: the
 /// content format (<see cref="ArticleChecks"/>), then its topic, case types, agencies, channels and
-/// sources against the reference data in <c>seeds/</c> (read once).
+/// sources against the node's current reference data.
 /// </summary>
-public sealed class ArticleValidator(ContentOptions content)
+public sealed class ArticleValidator(ReferenceSnapshot reference)
 {
-    private readonly Lazy<ReferenceData?> _data = new(() => ReferenceData.Read(content.SeedsDirectory).Data);
-
     public IReadOnlyList<ContentProblem> Problems(FaqArticle article)
     {
         var path = article.Id + ".md";
         var parsed = FaqFile.Parse(path, FaqFile.Write(article));
-        if (parsed.Problems.Count > 0 || _data.Value is not { } data)
+        if (parsed.Problems.Count > 0)
             return parsed.Problems;
+        var data = reference.Current.Data;
         // Only this article's own problems: "topic without article" concerns the whole knowledge base.
         return ContentValidator.ValidateArticles(new FaqContentLoadResult([], [], [parsed]), data)
             .Where(p => p.File == path)
