@@ -35,11 +35,11 @@ public sealed class AdminReferenceTests(BrowserFixture fixture)
         await journeys.GetByRole(AriaRole.Button, new() { Name = "حفظ", Exact = true }).ClickAsync();
         await Expect(journeys.GetByTestId("reference-result")).ToContainTextAsync("حُفظ التغيير");
         var stage = page.GetByTestId("journey-etimad-debt").Locator("tr[data-stage=etimad-follow-up]");
-        await Expect(stage).ToContainTextAsync("4 يوم عمل");
+        await Expect(stage).ToContainTextAsync("4 أيام عمل");
 
         await page.ReloadAsync();
         await Expect(passports).ToContainTextAsync("+966 11 555 0222");
-        await Expect(stage).ToContainTextAsync("4 يوم عمل");
+        await Expect(stage).ToContainTextAsync("4 أيام عمل");
     }
 
     [Fact]
