@@ -64,6 +64,7 @@ public sealed class AgentSession(IBrowserContext context, IPage page)
         var session = new AgentSession(context, page);
         await page.GotoAsync("/");
         await session.ReadyAsync();
+        await session.BlurAsync();
         return session;
     }
 
@@ -119,11 +120,15 @@ public sealed class AgentSession(IBrowserContext context, IPage page)
         var left = until - DateTime.UtcNow;
         if (think <= TimeSpan.Zero || left <= TimeSpan.Zero)
             return;
-        // A focused box's blinking caret repaints every page twice a second: on a real agent's machine that costs
-        // the agent's browser, here it would cost the shared cores. The console sends nothing on blur.
-        await page.EvaluateAsync("() => document.activeElement?.blur()");
+        await BlurAsync();
         await Task.Delay(think < left ? think : left);
     }
+
+    /// <summary>
+    /// A focused box's blinking caret repaints the page twice a second: on a real agent's machine that costs the agent's
+    /// browser, here it would cost the shared cores. The console sends nothing on blur; typing focuses the box again.
+    /// </summary>
+    private Task BlurAsync() => page.EvaluateAsync("() => document.activeElement?.blur()");
 
     private async Task TypeQueryAsync(string query, DateTime until, LatencyRecorder keystrokes)
     {

@@ -134,7 +134,11 @@ public sealed class SessionsScenario(LoadSettings settings, IReadOnlyList<string
             }
         }));
         sessions.AddRange(opened.OfType<AgentSession>());
-        return FormattableString.Invariant($"opened in {clock.Elapsed.TotalSeconds:0} s, {settings.OpenParallel} at a time") +
+        var took = clock.Elapsed.TotalSeconds;
+        // What the open sessions cost Chromium while nobody types: the floor under every step.
+        var idle = new CpuWindow(settings.AppPid, settings.PostgresPid);
+        await Task.Delay(IdleWindow);
+        return FormattableString.Invariant($"opened in {took:0} s, {settings.OpenParallel} at a time; idle: Chromium CPU {idle.ToolPartPercent(ChromiumName):0} %, app {idle.Percent().App:0} %") +
             (failed > 0 ? $", {failed} failed to open" : "");
     }
 
@@ -163,6 +167,8 @@ public sealed class SessionsScenario(LoadSettings settings, IReadOnlyList<string
     }
 
     private const string ChromiumName = "chromium";
+
+    private static readonly TimeSpan IdleWindow = TimeSpan.FromSeconds(5);
 
     private MemoryPoint RecordMemory(int sessions)
     {
