@@ -9,7 +9,8 @@
 #
 # usage: bench/load.sh [--quick] [--only SCENARIO] [--out DIR] [-- more CareDesk.Load options]
 #   --quick   short steps (about 2 minutes of load after the build)
-#   --only    search, intake, pgbench or sessions instead of all of them
+#   --only    search, intake, pgbench, sessions or sessions-paced (agents with think time, 25…200
+#             consoles) instead of all of them
 # Everything it starts is stopped on exit, and its /tmp folder removed.
 set -euo pipefail
 
@@ -24,7 +25,7 @@ while [[ $# -gt 0 ]]; do
         --only) scenario="$2"; shift 2 ;;
         --out) out=$(mkdir -p "$2" && cd "$2" && pwd); shift 2 ;;
         --) shift; extra=("$@"); break ;;
-        -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
         *) echo "unknown argument $1 (see --help)" >&2; exit 2 ;;
     esac
 done

@@ -11,6 +11,14 @@ namespace CareDesk.Load;
 /// </summary>
 public sealed class AgentSession(IBrowserContext context, IPage page)
 {
+    /// <summary>What a step's sessions record together: keystroke → painted, ticket open, and queries finished.</summary>
+    public sealed class SessionRecorders
+    {
+        public readonly LatencyRecorder Keystrokes = new();
+        public readonly LatencyRecorder Opens = new();
+        public int Searches;
+    }
+
     /// <summary>In-app navigation (same circuit) to a ticket; resolves with the ms until its heading and status are painted.</summary>
     private const string OpenTicket = """
         async number => {
@@ -56,6 +64,7 @@ public sealed class AgentSession(IBrowserContext context, IPage page)
         var session = new AgentSession(context, page);
         await page.GotoAsync("/");
         await session.ReadyAsync();
+        await session.BlurAsync();
         return session;
     }
 
@@ -67,19 +76,31 @@ public sealed class AgentSession(IBrowserContext context, IPage page)
         return await context.StorageStateAsync();
     }
 
-    /// <summary>Works until <paramref name="until"/>: queries typed key by key, each followed by opening a ticket.</summary>
-    public async Task<int> WorkAsync(DateTime until, Random random, IReadOnlyList<string> tickets, LatencyRecorder keystrokes, LatencyRecorder opens)
+    /// <summary>
+    /// Works until <paramref name="until"/>: queries typed key by key, each followed by opening a ticket. With a
+    /// <paramref name="pace"/>, the agent thinks for it (± half, <see cref="Pacing.ThinkTime"/>) after each query's results
+    /// are painted and after each ticket view, and starts at a random point of its first two thinks.
+    /// </summary>
+    public async Task<int> WorkAsync(DateTime until, TimeSpan pace, Random random, IReadOnlyList<string> tickets, SessionRecorders record)
     {
         var errors = 0;
+        if (pace > TimeSpan.Zero)
+            await ThinkAsync(Pacing.FirstThink(pace, random), until);
         while (DateTime.UtcNow < until)
         {
             try
             {
-                await TypeQueryAsync(ApiScenarios.Queries[random.Next(ApiScenarios.Queries.Length)], until, keystrokes);
-                if (DateTime.UtcNow >= until || tickets.Count == 0)
+                await TypeQueryAsync(ApiScenarios.Queries[random.Next(ApiScenarios.Queries.Length)], until, record.Keystrokes);
+                if (DateTime.UtcNow >= until)
                     break;
-                opens.Add(await page.EvaluateAsync<double>(OpenTicket, tickets[random.Next(tickets.Count)]));
-                await Task.Delay(500);
+                Interlocked.Increment(ref record.Searches);
+                if (tickets.Count == 0)
+                    break;
+                await ThinkAsync(Pacing.ThinkTime(pace, random), until);
+                if (DateTime.UtcNow >= until)
+                    break;
+                record.Opens.Add(await page.EvaluateAsync<double>(OpenTicket, tickets[random.Next(tickets.Count)]));
+                await ThinkAsync(pace > TimeSpan.Zero ? Pacing.ThinkTime(pace, random) : TimeSpan.FromMilliseconds(500), until);
                 await page.EvaluateAsync("() => Blazor.navigateTo('/')");
                 await ReadyAsync();
             }
@@ -94,10 +115,25 @@ public sealed class AgentSession(IBrowserContext context, IPage page)
         return errors;
     }
 
+    private async Task ThinkAsync(TimeSpan think, DateTime until)
+    {
+        var left = until - DateTime.UtcNow;
+        if (think <= TimeSpan.Zero || left <= TimeSpan.Zero)
+            return;
+        await BlurAsync();
+        await Task.Delay(think < left ? think : left);
+    }
+
+    /// <summary>
+    /// A focused box's blinking caret repaints the page twice a second: on a real agent's machine that costs the agent's
+    /// browser, here it would cost the shared cores. The console sends nothing on blur; typing focuses the box again.
+    /// </summary>
+    private Task BlurAsync() => page.EvaluateAsync("() => document.activeElement?.blur()");
+
     private async Task TypeQueryAsync(string query, DateTime until, LatencyRecorder keystrokes)
     {
         // Cleared by script, not by keys, so the clearing is not counted as a keystroke.
-        await page.EvaluateAsync("() => { const i = document.getElementById('console-query'); i.value = ''; i.dispatchEvent(new Event('input', { bubbles: true })); }");
+        await page.EvaluateAsync("() => { const i = document.getElementById('console-query'); i.focus(); i.value = ''; i.dispatchEvent(new Event('input', { bubbles: true })); }");
         await page.EvaluateAsync(WaitInPage("document.getElementById('console-results').dataset.query === ''"));
         await page.EvaluateAsync("() => { const m = window.__cdLatency; m.dom = []; m.paint = []; m.start = null; }");
         var typed = 0;

@@ -10,9 +10,11 @@ public static class Machine
     public static string CpuModel =>
         ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "unknown";
 
-    public static double MemoryGiB =>
-        ReadLines("/proc/meminfo").FirstOrDefault(l => l.StartsWith("MemTotal:", StringComparison.Ordinal)) is { } line
-            ? long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024.0 / 1024.0
+    public static double MemoryGiB => MemInfoKiB("MemTotal:") / 1024.0 / 1024.0;
+
+    private static double MemInfoKiB(string field) =>
+        ReadLines("/proc/meminfo").FirstOrDefault(l => l.StartsWith(field, StringComparison.Ordinal)) is { } line
+            ? long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture)
             : double.NaN;
 
     /// <summary>The 1-minute load average (<c>uptime</c>'s first number).</summary>
@@ -20,6 +22,9 @@ public static class Machine
         File.Exists("/proc/loadavg") ? double.Parse(File.ReadAllText("/proc/loadavg").Split(' ')[0], CultureInfo.InvariantCulture) : double.NaN;
 
     public static string LoadAverages => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ')[..3]) : "?";
+
+    /// <summary>What the kernel thinks can still be given out without swapping (MemAvailable), in MiB.</summary>
+    public static double AvailableMiB => MemInfoKiB("MemAvailable:") / 1024.0;
 
     public static string Describe() => FormattableString.Invariant(
         $"{CpuModel}, {Cores} cores (nproc), {MemoryGiB:0.0} GiB RAM, {Environment.OSVersion.VersionString}, .NET {Environment.Version}");
@@ -68,6 +73,25 @@ public static class ProcStats
     /// <summary>Anonymous resident memory (RssAnon: heaps, stacks; no mapped files) in MiB.</summary>
     public static double AnonMiB(int pid) => StatusKiB(pid, "RssAnon:") / 1024.0;
 
+    /// <summary>The process's name as the kernel keeps it (<c>/proc/PID/comm</c>: "chromium", "node" …), or "" when it is gone.</summary>
+    public static string Name(int pid)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{pid}/comm").Trim();
+        }
+        catch (IOException)
+        {
+            return "";
+        }
+    }
+
+    /// <summary>
+    /// Proportional set size (<c>Pss</c> of <c>/proc/PID/smaps_rollup</c>) in MiB: the process's own pages plus its share
+    /// of those it shares, so the sum over Chromium's processes counts each page once. NaN when it is gone.
+    /// </summary>
+    public static double PssMiB(int pid) => FieldKiB($"/proc/{pid}/smaps_rollup", "Pss:") / 1024.0;
+
     private static (int ParentPid, double CpuSeconds)? Stat(int pid)
     {
         try
@@ -85,14 +109,16 @@ public static class ProcStats
         }
     }
 
-    private static double StatusKiB(int pid, string field)
+    private static double StatusKiB(int pid, string field) => FieldKiB($"/proc/{pid}/status", field);
+
+    private static double FieldKiB(string path, string field)
     {
         try
         {
-            var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith(field, StringComparison.Ordinal));
+            var line = File.ReadLines(path).FirstOrDefault(l => l.StartsWith(field, StringComparison.Ordinal));
             return line is null ? double.NaN : double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
         }
-        catch (IOException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             return double.NaN;
         }
@@ -122,6 +148,16 @@ public sealed class CpuWindow
             ? 100 * ProcStats.CpuSeconds(x.Pid, x.Tree).Sum(now => now.Value - x.Before.GetValueOrDefault(now.Key)) / seconds
             : double.NaN).ToArray();
         return (p[0], p[1], p[2]);
+    }
+
+    /// <summary>The part of the load tool's CPU (% of one core) spent by its descendants named <paramref name="name"/> (Chromium's processes).</summary>
+    public double ToolPartPercent(string name)
+    {
+        var seconds = (DateTime.UtcNow - _start).TotalSeconds;
+        if (_watched[2] is not { } tool)
+            return double.NaN;
+        return 100 * ProcStats.CpuSeconds(tool.Pid, true).Where(p => ProcStats.Name(p.Key) == name)
+            .Sum(now => now.Value - tool.Before.GetValueOrDefault(now.Key)) / seconds;
     }
 
     private static (int, bool, Dictionary<int, double>)? Watch(int? pid, bool tree) => pid is { } p ? (p, tree, ProcStats.CpuSeconds(p, tree)) : null;

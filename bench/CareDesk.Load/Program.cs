@@ -1,6 +1,6 @@
 using CareDesk.Load;
 
-// dotnet run -c Release --project bench/CareDesk.Load -- search|intake|pgbench|sessions|all --url http://127.0.0.1:PORT --key KEY [options]
+// dotnet run -c Release --project bench/CareDesk.Load -- search|intake|pgbench|sessions|sessions-paced|all --url http://127.0.0.1:PORT --key KEY [options]
 // bench/load.sh starts its own PostgreSQL and app node and runs `all` (see docs/performance.md).
 LoadSettings settings;
 try
@@ -37,7 +37,7 @@ if ((run is "pgbench") || (run is "all" && settings.Postgres is not null))
     Console.WriteLine("pgbench: the same client counts on the app's PostgreSQL");
     steps.AddRange(await new PgBench(settings).RunAsync());
 }
-if (run is "sessions" or "all")
+if (run is "sessions" or "sessions-paced" or "all")
 {
     if (api.CreatedTickets.Count < settings.SeedTickets)
     {

@@ -83,16 +83,19 @@ public static class Report
 
     private static void Sessions(StringBuilder b, LoadSettings settings, SessionsScenario sessions)
     {
+        var pace = settings.Pace > TimeSpan.Zero
+            ? string.Create(Inv, $"think {settings.Pace.TotalSeconds:0.#} s ± half after each query's results and each ticket view")
+            : "nonstop: the next query as soon as the ticket view's 0.5 s is over";
         b.AppendLine();
-        b.AppendLine(string.Create(Inv, $"**Agent sessions** (headless Chromium, one context and circuit each; {settings.SessionStepDuration.TotalSeconds:0} s per step; keystroke → results painted)"));
+        b.AppendLine(string.Create(Inv, $"**Agent sessions** (headless Chromium, one context and circuit each; {settings.SessionStepDuration.TotalSeconds:0} s per step; {pace}; keystroke → results painted)"));
         b.AppendLine();
-        b.AppendLine("| sessions | keystrokes | errors | p50 ms | p90 ms | p99 ms | max ms | ticket open p50 / p99 ms (n) | app RSS / anon MiB | load avg (1 min) | CPU app / pg / load tool + Chromium driver |");
-        b.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---|---|---:|---|");
+        b.AppendLine("| sessions | keystrokes | searches | errors | p50 ms | p90 ms | p99 ms | max ms | ticket open p50 / p99 ms (n) | app RSS / anon MiB | Chromium MiB (PSS) | load avg (1 min) | CPU app / pg / Chromium / load tool + driver |");
+        b.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---:|---:|---|");
         foreach (var s in sessions.Steps)
         {
             var o = s.TicketOpen ?? LatencySummary.Empty;
             b.AppendLine(string.Create(Inv,
-                $"| {s.Concurrency} | {s.Ok} | {s.Errors} | {s.Latency.P50:0.0} | {s.Latency.P90:0.0} | {s.Latency.P99:0.0} | {s.Latency.Max:0.0} | {o.P50:0} / {o.P99:0} ({o.Count}) | {s.AppRssMiB:0} / {s.AppAnonMiB:0} | {s.LoadAverage1:0.0} | {Cpu(s)} |"));
+                $"| {s.Concurrency} | {s.Ok} | {s.Searches} | {s.Errors} | {s.Latency.P50:0.0} | {s.Latency.P90:0.0} | {s.Latency.P99:0.0} | {s.Latency.Max:0.0} | {o.P50:0} / {o.P99:0} ({o.Count}) | {s.AppRssMiB:0} / {s.AppAnonMiB:0} | {s.ChromiumMiB:0} | {s.LoadAverage1:0.0} | {s.AppCpuPercent:0} / {s.PostgresCpuPercent:0} / {s.ChromiumCpuPercent:0} / {s.ToolCpuPercent - s.ChromiumCpuPercent:0} % |"));
         }
         var over = sessions.Steps.FirstOrDefault(s => s.Latency.P99 > settings.TargetMs);
         var last = sessions.Steps.LastOrDefault(s => s.Latency.P99 <= settings.TargetMs);
@@ -100,17 +103,19 @@ public static class Report
         b.AppendLine(over is null
             ? string.Create(Inv, $"p99 stayed within {settings.TargetMs:0} ms up to {sessions.Steps.LastOrDefault()?.Concurrency} sessions (the largest step run).")
             : string.Create(Inv, $"p99 first passed {settings.TargetMs:0} ms at **{over.Concurrency} sessions** ({over.Latency.P99:0} ms); the last step within it: {(last is null ? "none" : last.Concurrency.ToString(Inv))}."));
+        if (sessions.Refused is { } refused)
+            b.AppendLine("Memory: " + refused + ".");
         b.AppendLine(string.Create(Inv,
-            $"App memory per open session (least-squares slope over {sessions.Memory.Count} points, 0 = signed in, no console open): RSS {sessions.MiBPerSession(p => p.RssMiB):0.00} MiB, anonymous {sessions.MiBPerSession(p => p.AnonMiB):0.00} MiB."));
+            $"Memory per open session (least-squares slope over {sessions.Memory.Count} points, 0 = signed in, no console open): app RSS {sessions.MiBPerSession(p => p.RssMiB):0.00} MiB, app anonymous {sessions.MiBPerSession(p => p.AnonMiB):0.00} MiB, Chromium PSS {sessions.MiBPerSession(p => p.ChromiumMiB):0.0} MiB."));
     }
 
     public static string Csv(IEnumerable<StepResult> steps)
     {
-        var b = new StringBuilder("scenario,concurrency,seconds,ok,errors,throughput_per_s,p50_ms,p90_ms,p99_ms,max_ms,mean_ms,load_avg_1m,app_cpu_pct,pg_cpu_pct,tool_cpu_pct,app_rss_mib,app_anon_mib,note\n");
+        var b = new StringBuilder("scenario,concurrency,seconds,ok,errors,throughput_per_s,p50_ms,p90_ms,p99_ms,max_ms,mean_ms,load_avg_1m,app_cpu_pct,pg_cpu_pct,tool_cpu_pct,chromium_cpu_pct,app_rss_mib,app_anon_mib,chromium_pss_mib,searches,note\n");
         foreach (var s in steps)
         {
             b.AppendLine(string.Create(Inv,
-                $"{s.Scenario},{s.Concurrency},{s.Seconds:0.00},{s.Ok},{s.Errors},{s.Throughput:0.00},{s.Latency.P50:0.00},{s.Latency.P90:0.00},{s.Latency.P99:0.00},{s.Latency.Max:0.00},{s.Latency.Mean:0.00},{s.LoadAverage1:0.00},{s.AppCpuPercent:0},{s.PostgresCpuPercent:0},{s.ToolCpuPercent:0},{s.AppRssMiB:0},{s.AppAnonMiB:0},\"{s.Note.Replace("\"", "\"\"")}\""));
+                $"{s.Scenario},{s.Concurrency},{s.Seconds:0.00},{s.Ok},{s.Errors},{s.Throughput:0.00},{s.Latency.P50:0.00},{s.Latency.P90:0.00},{s.Latency.P99:0.00},{s.Latency.Max:0.00},{s.Latency.Mean:0.00},{s.LoadAverage1:0.00},{s.AppCpuPercent:0},{s.PostgresCpuPercent:0},{s.ToolCpuPercent:0},{s.ChromiumCpuPercent:0},{s.AppRssMiB:0},{s.AppAnonMiB:0},{s.ChromiumMiB:0},{s.Searches},\"{s.Note.Replace("\"", "\"\"")}\""));
         }
         return b.ToString();
     }

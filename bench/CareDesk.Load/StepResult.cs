@@ -22,6 +22,14 @@ public sealed record StepResult(
 
     public double AppAnonMiB { get; init; } = double.NaN;
 
+    /// <summary>Sessions only: queries typed to the end (results painted).</summary>
+    public int Searches { get; init; }
+
+    /// <summary>Sessions only: Chromium's share of <see cref="ToolCpuPercent"/>, and its memory (PSS of all its processes) after the step.</summary>
+    public double ChromiumCpuPercent { get; init; } = double.NaN;
+
+    public double ChromiumMiB { get; init; } = double.NaN;
+
     /// <summary>Successful operations per second of wall-clock time.</summary>
     public double Throughput => Seconds > 0 ? Ok / Seconds : 0;
 }

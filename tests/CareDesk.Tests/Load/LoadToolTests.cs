@@ -95,4 +95,79 @@ public sealed class LoadToolTests
     [Fact]
     public void Parse_UnknownOption_Refused() =>
         Assert.Throws<ArgumentException>(() => LoadSettings.Parse(["search", "--url", "http://127.0.0.1:1", "--key", "k", "--threads", "4"]));
+
+    [Fact]
+    public void Parse_Sessions_NonstopAsBefore()
+    {
+        var s = LoadSettings.Parse(["sessions", "--url", "http://127.0.0.1:5080", "--key", "k"]);
+
+        Assert.Equal(TimeSpan.Zero, s.Pace);
+        Assert.Equal([5, 10, 20, 40, 80], s.Sessions);
+        Assert.Equal(TimeSpan.FromSeconds(20), s.SessionStepDuration);
+    }
+
+    [Fact]
+    public void Parse_SessionsPaced_ThinkTimeAndLargerSteps()
+    {
+        var s = LoadSettings.Parse(["sessions-paced", "--url", "http://127.0.0.1:5080", "--key", "k"]);
+
+        Assert.Equal(TimeSpan.FromSeconds(LoadSettings.PacedThinkSeconds), s.Pace);
+        Assert.Equal([25, 50, 100, 150, 200], s.Sessions);
+        Assert.Equal(TimeSpan.FromSeconds(60), s.SessionStepDuration);
+    }
+
+    [Fact]
+    public void Parse_SessionsPacedQuick_ShortSteps()
+    {
+        var s = LoadSettings.Parse(["sessions-paced", "--url", "http://127.0.0.1:5080", "--key", "k", "--quick"]);
+
+        Assert.Equal([10, 25], s.Sessions);
+        Assert.Equal(TimeSpan.FromSeconds(20), s.SessionStepDuration);
+    }
+
+    [Fact]
+    public void Parse_PaceGiven_Fractional()
+    {
+        var s = LoadSettings.Parse(["sessions", "--url", "http://127.0.0.1:5080", "--key", "k", "--pace", "2.5", "--open-parallel", "8"]);
+
+        Assert.Equal(TimeSpan.FromSeconds(2.5), s.Pace);
+        Assert.Equal(8, s.OpenParallel);
+    }
+
+    [Theory]
+    [InlineData("-1")]
+    [InlineData("soon")]
+    public void Parse_PaceNotANumber_Refused(string pace) =>
+        Assert.Throws<ArgumentException>(() => LoadSettings.Parse(["sessions", "--url", "http://127.0.0.1:5080", "--key", "k", "--pace", pace]));
+
+    [Fact]
+    public void ThinkTime_Paced_WithinHalfEitherSide()
+    {
+        var random = new Random(3);
+        var thinks = Enumerable.Range(0, 1000).Select(_ => Pacing.ThinkTime(TimeSpan.FromSeconds(6), random).TotalSeconds).ToList();
+
+        Assert.All(thinks, t => Assert.InRange(t, 3.0, 9.0));
+        Assert.InRange(thinks.Average(), 5.7, 6.3);
+    }
+
+    [Fact]
+    public void ThinkTime_NoPace_Zero()
+    {
+        Assert.Equal(TimeSpan.Zero, Pacing.ThinkTime(TimeSpan.Zero, new Random(1)));
+        Assert.Equal(TimeSpan.Zero, Pacing.FirstThink(TimeSpan.Zero, new Random(1)));
+    }
+
+    [Fact]
+    public void Refusal_Fits_Null() =>
+        Assert.Null(MemoryFit.Refusal(step: 50, adding: 25, mibPerSession: 100, availableMiB: 20_000, reserveMiB: 6_144));
+
+    [Fact]
+    public void Refusal_WouldEatTheReserve_SaysWhy()
+    {
+        var refusal = MemoryFit.Refusal(step: 200, adding: 100, mibPerSession: 100, availableMiB: 15_000, reserveMiB: 6_144);
+
+        Assert.NotNull(refusal);
+        Assert.Contains("200-session step is refused", refusal);
+        Assert.Contains("9.8 GiB", refusal);
+    }
 }
