@@ -29,4 +29,30 @@ public sealed class TicketActionTests(BrowserFixture fixture)
         await BrowserFixture.WaitInteractiveAsync(page);
         await Expect(notes).ToHaveCountAsync(1);
     }
+
+    [Fact]
+    public async Task Notifications_NewTicketForTheAgency_ShowsUnreadUntilMarkedRead()
+    {
+        var liaison = await fixture.NewSignedInPageAsync("Liaison");
+        await liaison.GotoAsync("/inbox");
+        await BrowserFixture.WaitInteractiveAsync(liaison);
+        var agent = await fixture.NewSignedInPageAsync("Agent");
+
+        var number = await agent.OpenGeneralInquiryAsync();
+
+        // Delivered live to the agency's inbox, marked as new.
+        var panel = liaison.GetByTestId("notifications");
+        var notice = panel.Locator("li", new() { HasText = number });
+        await Expect(notice).ToHaveClassAsync("cd-unread");
+        await Expect(panel.GetByTestId("notifications-unread")).ToBeVisibleAsync();
+
+        await panel.GetByRole(AriaRole.Button, new() { Name = "تعليم الكل كمقروء" }).ClickAsync();
+
+        await Expect(notice).Not.ToHaveClassAsync("cd-unread");
+        await Expect(panel.GetByTestId("notifications-unread")).ToHaveCountAsync(0);
+        // Read is stored, not a page state.
+        await liaison.ReloadAsync();
+        await BrowserFixture.WaitInteractiveAsync(liaison);
+        await Expect(liaison.GetByTestId("notifications").Locator("li", new() { HasText = number })).Not.ToHaveClassAsync("cd-unread");
+    }
 }

@@ -43,6 +43,32 @@ public sealed class TicketLiveTests(PostgresServer postgres)
     }
 
     [Fact]
+    public async Task ListAsync_MarkRead_CountsOnlyNewerNoticesAndNeverMovesBack()
+    {
+        await using var h = await TicketHarness.CreateAsync(postgres);
+        var store = new NotificationStore(h.DataSource);
+        var liaison = TicketHarness.Liaison("MOF");
+        await h.OpenAsync("balance-inquiry");
+        await h.OpenAsync("balance-inquiry");
+        await h.Dispatcher().DispatchOnceAsync(default);
+
+        var before = await store.ListAsync(liaison, 10);
+        Assert.Equal((2, 2, 0L), (before.Items.Count, before.Unread, before.SeenUpTo));
+        Assert.All(before.Items, n => Assert.True(before.IsUnread(n)));
+
+        await store.MarkReadAsync(liaison, before.Items[0].Id);
+        var third = await h.OpenAsync("balance-inquiry");
+        await h.Dispatcher().DispatchOnceAsync(default);
+        await store.MarkReadAsync(liaison, before.Items[1].Id); // an older mark (a second tab) does not un-read anything
+
+        var after = await store.ListAsync(liaison, 10);
+        Assert.Equal(1, after.Unread);
+        Assert.Equal(third.Id, Assert.Single(after.Items, after.IsUnread).TicketId);
+        // The marker is the user's own: another liaison of the agency still has all three unread.
+        Assert.Equal(3, (await store.ListAsync(TicketHarness.Liaison("MOF", "liaison.mof.second"), 10)).Unread);
+    }
+
+    [Fact]
     public async Task DispatchOnceAsync_FailingEmail_RetriesWithBackoffThenDelivers()
     {
         await using var h = await TicketHarness.CreateAsync(postgres);

@@ -6,7 +6,14 @@ namespace CareDesk.Features.Tickets.Live;
 
 public sealed record Notification(long Id, string Audience, long? TicketId, string Kind, string TextAr, string TextEn, DateTimeOffset CreatedAt);
 
-/// <summary>In-app notifications as the dispatcher delivered them.</summary>
+/// <summary>The newest notifications of a user, how far they have read, and how many are newer than that.</summary>
+/// <param name="Unread">Notifications newer than <paramref name="SeenUpTo"/>, counted up to <see cref="NotificationStore.UnreadCap"/>.</param>
+public sealed record NotificationList(IReadOnlyList<Notification> Items, long SeenUpTo, int Unread)
+{
+    public bool IsUnread(Notification n) => n.Id > SeenUpTo;
+}
+
+/// <summary>In-app notifications as the dispatcher delivered them, and each user's read marker.</summary>
 public sealed class NotificationStore(NpgsqlDataSource dataSource)
 {
     /// <summary>The audiences a user belongs to: themselves, their role, and a liaison's agency.</summary>
@@ -18,9 +25,42 @@ public sealed class NotificationStore(NpgsqlDataSource dataSource)
         return list;
     }
 
+    /// <summary>Unread notices are counted up to this many ("99+" past it): a count, not a scan of a year of escalations.</summary>
+    public const int UnreadCap = 100;
+
     public async Task<IReadOnlyList<Notification>> RecentAsync(TicketActor actor, int limit = 20, CancellationToken ct = default)
     {
         await using var conn = await dataSource.OpenConnectionAsync(ct);
+        return await RecentAsync(conn, actor, limit, ct);
+    }
+
+    /// <summary>The newest <paramref name="limit"/> notices with the user's read marker and unread count, on one connection.</summary>
+    public async Task<NotificationList> ListAsync(TicketActor actor, int limit, CancellationToken ct = default)
+    {
+        await using var conn = await dataSource.OpenConnectionAsync(ct);
+        var items = await RecentAsync(conn, actor, limit, ct);
+        var seen = await conn.ExecuteScalarAsync<long?>(new CommandDefinition(
+            "SELECT seen_up_to FROM notification_marks WHERE username = @User", new { User = actor.Username }, cancellationToken: ct)) ?? 0;
+        var unread = await conn.ExecuteScalarAsync<int>(new CommandDefinition($"""
+            SELECT count(*) FROM (
+                SELECT 1 FROM notifications WHERE audience = ANY(@Audiences) AND id > @Seen LIMIT {UnreadCap}) AS newer
+            """, new { Audiences = AudiencesOf(actor).ToArray(), Seen = seen }, cancellationToken: ct));
+        return new NotificationList(items, seen, unread);
+    }
+
+    /// <summary>Marks everything up to <paramref name="upTo"/> as read for the user; the marker never moves back.</summary>
+    public async Task MarkReadAsync(TicketActor actor, long upTo, CancellationToken ct = default)
+    {
+        await using var conn = await dataSource.OpenConnectionAsync(ct);
+        await conn.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO notification_marks (username, seen_up_to) VALUES (@User, @UpTo)
+            ON CONFLICT (username) DO UPDATE
+                SET seen_up_to = greatest(notification_marks.seen_up_to, excluded.seen_up_to), updated_at = now()
+            """, new { User = actor.Username, UpTo = upTo }, cancellationToken: ct));
+    }
+
+    private static async Task<IReadOnlyList<Notification>> RecentAsync(NpgsqlConnection conn, TicketActor actor, int limit, CancellationToken ct)
+    {
         var rows = await conn.QueryAsync<(long Id, string Audience, long? TicketId, string Kind, string TextAr, string TextEn, DateTime CreatedAt)>(
             new CommandDefinition("""
                 SELECT id, audience, ticket_id, kind, text_ar, text_en, created_at FROM notifications
