@@ -168,6 +168,21 @@ public sealed class DemoTicketsTests(PostgresServer postgres)
     }
 
     [Fact]
+    public async Task RunAsync_EmptyDatabase_OnlyTheLastDaysNoticesAreUnread()
+    {
+        var (cs, _, _) = await SharedAsync();
+        await using var ds = NpgsqlDataSource.Create(cs);
+        var store = new NotificationStore(ds);
+        var liaison = new TicketActor("liaison.mof.demo", "ضابط", Roles.Liaison, "MOF");
+
+        var list = await store.ListAsync(liaison, 200);
+
+        Assert.NotEmpty(list.Items);
+        Assert.InRange(list.Unread, 1, list.Items.Count - 1);
+        Assert.All(list.Items, n => Assert.Equal(n.CreatedAt >= Now.AddDays(-2), list.IsUnread(n)));
+    }
+
+    [Fact]
     public async Task Reports_DefaultPeriod_EverySectionHasNumbers()
     {
         var (cs, _, _) = await SharedAsync();

@@ -82,6 +82,10 @@ internal sealed class DemoHistory
     private readonly OutboxDispatcher _outbox;
     private readonly ILogger _logger;
     private readonly DateTimeOffset _now;
+    private readonly string[] _users;
+
+    /// <summary>Demo users have read their notices up to this long before now; the newer ones show as new.</summary>
+    private static readonly TimeSpan ReadUntil = TimeSpan.FromDays(2);
 
     public DemoHistory(NpgsqlDataSource dataSource, JourneyRouter router, KnowledgeSearch search, TicketOptions options, IEmailSender email,
         TicketSignals signals, IReadOnlyDictionary<string, string> names, ILoggerFactory loggers, DateTimeOffset now)
@@ -97,6 +101,7 @@ internal sealed class DemoHistory
         _sweeper = new EscalationSweeper(dataSource, router, email, options, _clock, loggers.CreateLogger<EscalationSweeper>());
         _outbox = new OutboxDispatcher(dataSource, email, signals, options, _clock, loggers.CreateLogger<OutboxDispatcher>());
         _logger = loggers.CreateLogger<DemoHistory>();
+        _users = names.Keys.ToArray();
     }
 
     private sealed class Cursor(DemoTicket plan)
@@ -141,9 +146,25 @@ internal sealed class DemoHistory
         _clock.Now = _now;
         await _sweeper.SweepOnceAsync(ct);
         await _outbox.DispatchOnceAsync(ct);
+        await MarkOldNoticesReadAsync(ct);
 
         var (searches, resolutions, feedback) = await ConsoleAsync(ct);
         return new DemoHistoryResult(opened, skipped, searches, resolutions, feedback);
+    }
+
+    /// <summary>
+    /// A month of work has been read: each demo user's read marker is set to the last notice older than
+    /// <see cref="ReadUntil"/> (the demo delivers in time order, so ids follow time), and the last days' notices show as new.
+    /// </summary>
+    private async Task MarkOldNoticesReadAsync(CancellationToken ct)
+    {
+        await using var conn = await _dataSource.OpenConnectionAsync(ct);
+        await conn.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO notification_marks (username, seen_up_to)
+            SELECT u, m.id FROM unnest(@Users) AS u, (SELECT max(id) AS id FROM notifications WHERE created_at < @Before) AS m
+            WHERE m.id IS NOT NULL
+            ON CONFLICT (username) DO UPDATE SET seen_up_to = greatest(notification_marks.seen_up_to, excluded.seen_up_to)
+            """, new { Users = _users, Before = (_now - ReadUntil).UtcDateTime }, cancellationToken: ct));
     }
 
     /// <summary>
