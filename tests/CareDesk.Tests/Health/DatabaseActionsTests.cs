@@ -78,6 +78,18 @@ public sealed class DatabaseActionsTests
         Task Away() => throw new PostgresException("away", "FATAL", "FATAL", sqlState);
         Assert.Equal(new DatabaseProblem(key, kind), await actions.RunAsync("save", Away));
         Assert.Equal(new DatabaseProblem(retrySafeKey, kind), await actions.RunRetrySafeAsync("save", Away));
+        // A read saves nothing: whatever the outage, it says the page could not be refreshed.
+        Assert.Equal(new DatabaseProblem("db.page.unavailable-read", kind), await actions.RunReadAsync("reload the inbox", Away));
+    }
+
+    [Fact]
+    public async Task RunReadAsync_CompletesOrHasABug_AsRunAsync()
+    {
+        var (actions, log, data) = Create();
+        await using var _ = data;
+        Assert.Null(await actions.RunReadAsync("reload the inbox", () => Task.CompletedTask));
+        Assert.Equal(new DatabaseProblem("db.page.failed", null), await actions.RunReadAsync("reload the inbox", () => throw new InvalidOperationException("a bug")));
+        Assert.IsType<InvalidOperationException>(Assert.Single(log.Lines).Error);
     }
 
     [Fact]
@@ -118,7 +130,7 @@ public sealed class DatabaseActionsTests
     public void Texts_EveryKeyTheActionsShow_HasArabicAndEnglish()
     {
         var text = CareDesk.Components.Localization.UiText.LoadEmbedded();
-        foreach (var key in new[] { "db.page.unavailable", "db.page.retry-safe", "db.page.storage-full", "db.page.failed", "db.page.search-works",
+        foreach (var key in new[] { "db.page.unavailable", "db.page.unavailable-read", "db.page.retry-safe", "db.page.storage-full", "db.page.failed", "db.page.search-works",
                      "db.boundary.unavailable", "db.boundary.failed", "db.retry" })
         {
             var (ar, en) = text.Both(key);

@@ -208,7 +208,7 @@ public sealed partial class ConsolePage
         _history = [];
         _dbProblem = null;
         if (caller is { } id)
-            _dbProblem = await Db.RunAsync("read the caller's tickets", async () => _history = await History.ForCallerAsync(id.Value, _scope));
+            _dbProblem = await Db.RunReadAsync("read the caller's tickets", async () => _history = await History.ForCallerAsync(id.Value, _scope));
     }
 
     private Task OpenFromGuideAsync(GuideOutcome outcome) => OpenArticleAsync(outcome.ArticleId, null, outcome);

@@ -46,6 +46,16 @@ public sealed class DatabaseActions(NpgsqlDataSource dataSource, ILogger<Databas
             : problem;
     }
 
+    /// <summary>
+    /// Runs a read (a list, a ticket, a report reloaded). It saves nothing, so an outage is told as "this
+    /// could not be refreshed; what the page shows is the last it loaded", not "nothing was saved".
+    /// </summary>
+    public async Task<DatabaseProblem?> RunReadAsync(string what, Func<Task> action)
+    {
+        var problem = await RunAsync(what, action);
+        return problem is { IsOutage: true } ? problem with { MessageKey = "db.page.unavailable-read" } : problem;
+    }
+
     /// <summary>Logs a failure of <paramref name="what"/> and says how to show it.</summary>
     public DatabaseProblem Handle(string what, Exception ex)
     {

@@ -57,7 +57,7 @@ public sealed partial class ArticlePage
     {
         Actor = await Session.ActorAsync();
         _published = string.IsNullOrEmpty(ArticleId) ? null : Search.Article(ArticleId);
-        _dbProblem = await Db.RunAsync("load an article's history", () => LoadAsync(Revision));
+        _dbProblem = await Db.RunReadAsync("load an article's history", () => LoadAsync(Revision));
         if (_dbProblem is not null && _published is { } p)
             ShowPublished(p);
     }

@@ -67,7 +67,7 @@ public partial class ReportsPage
     }
 
     // The filters stay as chosen when the database is away; Apply is the retry.
-    private async Task LoadAsync() => _dbProblem = await Db.RunAsync("load the reports", LoadReportsAsync);
+    private async Task LoadAsync() => _dbProblem = await Db.RunReadAsync("load the reports", LoadReportsAsync);
 
     private async Task LoadReportsAsync()
     {

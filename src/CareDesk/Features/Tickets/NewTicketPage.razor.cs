@@ -73,7 +73,7 @@ public partial class NewTicketPage
             return;
         var scope = TicketScope.For((await AuthState).User);
         // Only a hint: without the database the agent can still fill the form in, and is told why.
-        _dbProblem = await Db.RunAsync("check the caller's open tickets", async () =>
+        _dbProblem = await Db.RunReadAsync("check the caller's open tickets", async () =>
         {
             var tickets = await History.ForCallerAsync(id.Value, scope);
             _openOfType = tickets.FirstOrDefault(t => t.CaseType == _caseType && !t.IsResolved);

@@ -169,7 +169,7 @@ public sealed partial class TicketPage
     // Live updates and retries: while the database is away the page keeps what it shows and says so.
     private async Task ReloadAsync()
     {
-        _dbProblem = await Db.RunAsync("reload a ticket", LoadAsync);
+        _dbProblem = await Db.RunReadAsync("reload a ticket", LoadAsync);
         StateHasChanged();
     }
 
