@@ -82,23 +82,18 @@ public sealed class DatabaseActionsTests
         Assert.Equal(new DatabaseProblem("db.page.unavailable-read", kind), await actions.RunReadAsync("reload the inbox", Away));
     }
 
-    [Fact]
-    public async Task RunReadAsync_CompletesOrHasABug_AsRunAsync()
+    [Theory]
+    [InlineData("read")]
+    [InlineData("retry-safe")]
+    public async Task RunVariants_CompletesOrHasABug_AsRunAsync(string variant)
     {
         var (actions, log, data) = Create();
         await using var _ = data;
-        Assert.Null(await actions.RunReadAsync("reload the inbox", () => Task.CompletedTask));
-        Assert.Equal(new DatabaseProblem("db.page.failed", null), await actions.RunReadAsync("reload the inbox", () => throw new InvalidOperationException("a bug")));
-        Assert.IsType<InvalidOperationException>(Assert.Single(log.Lines).Error);
-    }
+        Task<DatabaseProblem?> Run(Func<Task> action) =>
+            variant == "read" ? actions.RunReadAsync("reload the inbox", action) : actions.RunRetrySafeAsync("ticket action", action);
 
-    [Fact]
-    public async Task RunRetrySafeAsync_CompletesOrHasABug_AsRunAsync()
-    {
-        var (actions, log, data) = Create();
-        await using var _ = data;
-        Assert.Null(await actions.RunRetrySafeAsync("ticket action", () => Task.CompletedTask));
-        Assert.Equal(new DatabaseProblem("db.page.failed", null), await actions.RunRetrySafeAsync("ticket action", () => throw new InvalidOperationException("a bug")));
+        Assert.Null(await Run(() => Task.CompletedTask));
+        Assert.Equal(new DatabaseProblem("db.page.failed", null), await Run(() => throw new InvalidOperationException("a bug")));
         Assert.IsType<InvalidOperationException>(Assert.Single(log.Lines).Error);
     }
 
