@@ -10,6 +10,9 @@ public abstract class PeriodicJob(ILogger logger) : BackgroundService
     /// <summary>Time between the end of one run and the start of the next (the first run is at start).</summary>
     protected abstract TimeSpan Interval { get; }
 
+    /// <summary>False when the job is switched off by its settings: it then never runs.</summary>
+    protected virtual bool Enabled => true;
+
     /// <summary>What the job does, for the log: "Escalation sweep".</summary>
     protected abstract string Name { get; }
 
@@ -18,6 +21,8 @@ public abstract class PeriodicJob(ILogger logger) : BackgroundService
 
     protected sealed override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!Enabled)
+            return;
         using var timer = new PeriodicTimer(Interval);
         do
         {

@@ -1,47 +1,32 @@
+using CareDesk.Features.Health;
+
 namespace CareDesk.Features.Knowledge.Reminders;
 
 /// <summary>
 /// Checks every <see cref="ReviewReminderOptions.Interval"/> whether today's (Riyadh date) review
-/// reminders are written, and writes them if no node has yet. A failed iteration is logged and
-/// retried at the next interval.
+/// reminders are written, and writes them if no node has yet. A failed run is retried at the next
+/// interval (<see cref="PeriodicJob"/>).
 /// </summary>
 public sealed class ReviewReminderJob(
     ReviewReminders reminders,
     ReviewReminderOptions options,
     TimeProvider time,
-    ILogger<ReviewReminderJob> logger) : BackgroundService
+    ILogger<ReviewReminderJob> logger) : PeriodicJob(logger)
 {
     private static readonly TimeSpan Riyadh = TimeSpan.FromHours(3);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    private readonly string _node = $"{Environment.MachineName}:{Environment.ProcessId}";
+
+    protected override bool Enabled => options.Enabled;
+
+    protected override TimeSpan Interval => options.Interval;
+
+    protected override string Name => "Review reminder run";
+
+    protected override async Task RunOnceAsync(CancellationToken ct)
     {
-        if (!options.Enabled)
-            return;
-        var node = $"{Environment.MachineName}:{Environment.ProcessId}";
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                var today = DateOnly.FromDateTime(time.GetUtcNow().ToOffset(Riyadh).DateTime);
-                if (await reminders.RunDayAsync(today, node, stoppingToken) is { } written)
-                    logger.LogInformation("Review reminders for {Day}: {Count} article(s) past their review date", today, written);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                logger.LogError(ex, "Review reminder run failed; retrying in {Interval}", options.Interval);
-            }
-            try
-            {
-                await Task.Delay(options.Interval, time, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
+        var today = DateOnly.FromDateTime(time.GetUtcNow().ToOffset(Riyadh).DateTime);
+        if (await reminders.RunDayAsync(today, _node, ct) is { } written)
+            logger.LogInformation("Review reminders for {Day}: {Count} article(s) past their review date", today, written);
     }
 }

@@ -31,20 +31,24 @@ public sealed class NotificationStore(NpgsqlDataSource dataSource)
     public async Task<IReadOnlyList<Notification>> RecentAsync(TicketActor actor, int limit = 20, CancellationToken ct = default)
     {
         await using var conn = await dataSource.OpenConnectionAsync(ct);
-        return await RecentAsync(conn, actor, limit, ct);
+        return ToNotifications(await conn.QueryAsync<Row>(new CommandDefinition(RecentSql,
+            new { Audiences = AudiencesOf(actor).ToArray(), Limit = limit }, cancellationToken: ct)));
     }
 
-    /// <summary>The newest <paramref name="limit"/> notices with the user's read marker and unread count, on one connection.</summary>
+    /// <summary>The newest <paramref name="limit"/> notices with the user's read marker and unread count, in one round trip.</summary>
     public async Task<NotificationList> ListAsync(TicketActor actor, int limit, CancellationToken ct = default)
     {
         await using var conn = await dataSource.OpenConnectionAsync(ct);
-        var items = await RecentAsync(conn, actor, limit, ct);
-        var seen = await conn.ExecuteScalarAsync<long?>(new CommandDefinition(
-            "SELECT seen_up_to FROM notification_marks WHERE username = @User", new { User = actor.Username }, cancellationToken: ct)) ?? 0;
-        var unread = await conn.ExecuteScalarAsync<int>(new CommandDefinition($"""
-            SELECT count(*) FROM (
-                SELECT 1 FROM notifications WHERE audience = ANY(@Audiences) AND id > @Seen LIMIT {UnreadCap}) AS newer
-            """, new { Audiences = AudiencesOf(actor).ToArray(), Seen = seen }, cancellationToken: ct));
+        await using var results = await conn.QueryMultipleAsync(new CommandDefinition($"""
+            {RecentSql};
+            WITH mark AS (SELECT coalesce((SELECT seen_up_to FROM notification_marks WHERE username = @User), 0) AS seen)
+            SELECT mark.seen,
+                   (SELECT count(*)::int FROM (
+                        SELECT 1 FROM notifications WHERE audience = ANY(@Audiences) AND id > mark.seen LIMIT {UnreadCap}) AS newer)
+            FROM mark
+            """, new { Audiences = AudiencesOf(actor).ToArray(), Limit = limit, User = actor.Username }, cancellationToken: ct));
+        var items = ToNotifications(await results.ReadAsync<Row>());
+        var (seen, unread) = await results.ReadSingleAsync<(long Seen, int Unread)>();
         return new NotificationList(items, seen, unread);
     }
 
@@ -59,16 +63,16 @@ public sealed class NotificationStore(NpgsqlDataSource dataSource)
             """, new { User = actor.Username, UpTo = upTo }, cancellationToken: ct));
     }
 
-    private static async Task<IReadOnlyList<Notification>> RecentAsync(NpgsqlConnection conn, TicketActor actor, int limit, CancellationToken ct)
-    {
-        var rows = await conn.QueryAsync<(long Id, string Audience, long? TicketId, string Kind, string TextAr, string TextEn, DateTime CreatedAt)>(
-            new CommandDefinition("""
-                SELECT id, audience, ticket_id, kind, text_ar, text_en, created_at FROM notifications
-                WHERE audience = ANY(@Audiences)
-                ORDER BY id DESC
-                LIMIT @Limit
-                """, new { Audiences = AudiencesOf(actor).ToArray(), Limit = limit }, cancellationToken: ct));
-        return rows.Select(r => new Notification(r.Id, r.Audience, r.TicketId, r.Kind, r.TextAr, r.TextEn,
+    private const string RecentSql = """
+        SELECT id, audience, ticket_id AS TicketId, kind, text_ar AS TextAr, text_en AS TextEn, created_at AS CreatedAt FROM notifications
+        WHERE audience = ANY(@Audiences)
+        ORDER BY id DESC
+        LIMIT @Limit
+        """;
+
+    private sealed record Row(long Id, string Audience, long? TicketId, string Kind, string TextAr, string TextEn, DateTime CreatedAt);
+
+    private static List<Notification> ToNotifications(IEnumerable<Row> rows) =>
+        rows.Select(r => new Notification(r.Id, r.Audience, r.TicketId, r.Kind, r.TextAr, r.TextEn,
             new DateTimeOffset(DateTime.SpecifyKind(r.CreatedAt, DateTimeKind.Utc)))).ToList();
-    }
 }
